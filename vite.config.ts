@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+// Two builds from one config:
+// - default: dist/parley.js, the IIFE for the script tag (widget/embed.ts, the only module with
+//   side effects at import time);
+// - `--mode esm`: dist/parley.mjs, the same code as an ES module for bundlers (widget/index.ts).
+export default defineConfig(({ mode }) => ({
+  define: { __PARLEY_VERSION__: JSON.stringify(version) },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    target: 'es2020',
+    outDir: 'dist',
+    emptyOutDir: mode !== 'esm',
+    minify: true,
+    sourcemap: false,
+    lib:
+      mode === 'esm'
+        ? { entry: 'widget/index.ts', formats: ['es'], fileName: () => 'parley.mjs' }
+        : { entry: 'widget/embed.ts', formats: ['iife'], name: 'ParleyBundle', fileName: () => 'parley.js' },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/api/**/*.test.ts', 'test/core/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'dom', environment: 'happy-dom', include: ['test/ui/**/*.test.{ts,tsx}'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+}));

@@ -1,0 +1,110 @@
+// One error type for every failure of an API call, and the one written policy of what may be
+// retried. Retrying itself happens in one place (the poller and the outbox), never in the transport.
+
+export type ErrorKind =
+  /** fetch itself failed: offline, DNS, connection reset, or CORS (the browser hides which). */
+  | 'network'
+  /** no answer within the client's timeout. */
+  | 'timeout'
+  /** the server answered with a non-2xx status. */
+  | 'http'
+  /** a 2xx answer whose body is not the JSON the contract promises. */
+  | 'invalid-response'
+  /** the caller aborted (shutdown, a newer request replaced it). */
+  | 'aborted'
+  /** the widget refused to make the request (bad options, a server key). */
+  | 'config';
+
+export interface ApiErrorInit {
+  kind: ErrorKind;
+  message: string;
+  status?: number | null;
+  fieldErrors?: Record<string, string[]>;
+  retryAfterMs?: number | null;
+  method?: string;
+  path?: string;
+  cause?: unknown;
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ParleyApiError';
+  readonly kind: ErrorKind;
+  /** HTTP status, or null when no answer came back. */
+  readonly status: number | null;
+  /** Field errors such as `{ subject: ['This field is required.'] }`; empty when none. */
+  readonly fieldErrors: Record<string, string[]>;
+  /** Delay asked by `Retry-After` (seconds or HTTP date), in ms; null when absent. */
+  readonly retryAfterMs: number | null;
+  readonly method: string;
+  readonly path: string;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = init.kind;
+    this.status = init.status ?? null;
+    this.fieldErrors = init.fieldErrors ?? {};
+    this.retryAfterMs = init.retryAfterMs ?? null;
+    this.method = (init.method ?? 'GET').toUpperCase();
+    this.path = init.path ?? '';
+  }
+}
+
+export const isApiError = (value: unknown): value is ApiError => value instanceof ApiError;
+
+/**
+ * - `retry`: nothing happened on the server (or repeating is harmless): try again after a delay.
+ * - `no-retry`: repeating cannot help (validation, auth, not found, a refused key): show the error.
+ * - `outcome-unknown`: a write whose answer was lost; it may have happened. Look before retrying.
+ */
+export type RetryDecision = 'retry' | 'no-retry' | 'outcome-unknown';
+
+/** Statuses after which the server did not act on the request, so any method may be retried. */
+const RETRY_STATUSES: Record<number, string> = {
+  408: 'Request Timeout: the server gave up waiting for the request',
+  425: 'Too Early: replay-protection refusal, safe to repeat later',
+  429: 'Too Many Requests: rate limited; wait for Retry-After',
+  503: 'Service Unavailable: the server refused the work (overload, maintenance); Retry-After may say when',
+};
+
+/**
+ * Statuses that say the answer went wrong somewhere after the request arrived: for a read, simply
+ * repeat; for a write, it may have been committed (a proxy timing out while the origin wrote).
+ * https://developer.mozilla.org/docs/Web/HTTP/Status/502 and /504.
+ */
+const AMBIGUOUS_STATUSES: Record<number, string> = {
+  500: 'Internal Server Error: the origin failed, possibly after writing',
+  502: 'Bad Gateway: a proxy lost the origin answer, the write may have happened',
+  504: 'Gateway Timeout: a proxy stopped waiting, the origin may still have written',
+};
+
+const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD';
+
+export function retryDecision(error: ApiError): RetryDecision {
+  switch (error.kind) {
+    case 'aborted':
+    case 'config':
+      return 'no-retry';
+    case 'network':
+    case 'timeout':
+    case 'invalid-response':
+      // The request may have reached the server: a read is repeatable, a write is unknown.
+      return isWrite(error.method) ? 'outcome-unknown' : 'retry';
+    case 'http': {
+      const status = error.status ?? 0;
+      if (status in RETRY_STATUSES) return 'retry';
+      if (status in AMBIGUOUS_STATUSES) return isWrite(error.method) ? 'outcome-unknown' : 'retry';
+      return 'no-retry';
+    }
+  }
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3), in ms from `now`. */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | null {
+  if (value == null) return null;
+  const text = value.trim();
+  if (text === '') return null;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, date - now);
+}
