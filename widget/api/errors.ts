@@ -98,13 +98,29 @@ export function retryDecision(error: ApiError): RetryDecision {
   }
 }
 
+/**
+ * The three HTTP-date forms (RFC 9110 §5.6.7): IMF-fixdate, the obsolete RFC 850 form and asctime.
+ * Checked before Date.parse, which is lenient enough to read "1.5", "-1" or "foo 1" as a date in
+ * 2001, a past date that would turn garbage into "retry right now".
+ */
+const IMF_FIXDATE = /^[a-z]{3}, \d{2} [a-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/i;
+const RFC850_DATE = /^[a-z]{6,9}, \d{2}-[a-z]{3}-\d{2} \d{2}:\d{2}:\d{2} GMT$/i;
+const ASCTIME_DATE = /^[a-z]{3} [a-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/i;
+
+function parseHttpDate(text: string): number {
+  if (IMF_FIXDATE.test(text) || RFC850_DATE.test(text)) return Date.parse(text);
+  // asctime carries no zone, and Date.parse would read it as local time; HTTP dates are UTC.
+  if (ASCTIME_DATE.test(text)) return Date.parse(`${text} GMT`);
+  return Number.NaN;
+}
+
 /** `Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3), in ms from `now`. */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | null {
   if (value == null) return null;
   const text = value.trim();
   if (text === '') return null;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
+  const date = parseHttpDate(text);
   if (Number.isNaN(date)) return null;
   return Math.max(0, date - now);
 }
