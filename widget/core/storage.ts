@@ -1,0 +1,144 @@
+// Persistent key-value storage that never breaks the widget. localStorage may be missing, may
+// throw on access (sandboxed iframes, blocked third-party storage), may refuse writes (quota,
+// old Safari private mode) or hold corrupt data; every one of those falls back to memory.
+
+/** Every key Parley writes starts with this, whatever the namespace or version. */
+export const STORAGE_PREFIX = 'parley:';
+// Bump when a stored shape changes incompatibly; old versions are simply never read again.
+const VERSION = 'v1';
+
+export interface StorageOptions {
+  /** A getter, not the object: merely reading `window.localStorage` can throw. */
+  backend: () => Storage | null;
+  apiUrl: string;
+  clientKey: string;
+}
+
+export interface ParleyStorage {
+  /** The stored JSON value, or null when absent or unreadable. */
+  get<T>(name: string): T | null;
+  /** Stores a JSON value; a value JSON cannot represent (undefined, a function) removes the key. */
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  /** Removes every `parley:` key of the backend (any site key, any version) and the memory copy. */
+  clearAll(): void;
+  /**
+   * False when the backend is unavailable or the last write could not reach it. Known without
+   * writing: before the first set() it only says whether the backend can be reached.
+   */
+  isPersistent(): boolean;
+}
+
+/**
+ * FNV-1a (32 bits) in base 36: short, stable across sessions and browsers. It only keeps two
+ * sites or two helpdesks on one origin apart; it is not meant to hide the key.
+ */
+export function shortHash(input: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < input.length; i++) {
+    hash ^= input.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+export function createStorage({ backend, apiUrl, clientKey }: StorageOptions): ParleyStorage {
+  const namespace = `${STORAGE_PREFIX}${VERSION}:${shortHash(`${apiUrl}\n${clientKey}`)}:`;
+  // Values whose last write did not reach the backend; they are newer than what it holds.
+  const memory = new Map<string, string>();
+  let lastWriteFailed = false;
+
+  function reachBackend(): Storage | null {
+    try {
+      return backend() ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  function parse<T>(raw: string | null): T | null {
+    if (raw === null) return null;
+    try {
+      return JSON.parse(raw) as T;
+    } catch {
+      return null;
+    }
+  }
+
+  function readBackend(key: string): string | null {
+    try {
+      return reachBackend()?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  function remove(name: string): void {
+    memory.delete(name);
+    try {
+      reachBackend()?.removeItem(namespace + name);
+    } catch {
+      // Nothing to fall back to: the memory copy is already gone.
+    }
+  }
+
+  return {
+    get<T>(name: string): T | null {
+      const pending = memory.get(name);
+      return parse<T>(pending ?? readBackend(namespace + name));
+    },
+
+    set(name, value) {
+      let raw: string | undefined;
+      try {
+        raw = JSON.stringify(value);
+      } catch {
+        raw = undefined; // a cycle or a BigInt: not storable, like undefined
+      }
+      if (raw === undefined) {
+        remove(name);
+        return;
+      }
+      const store = reachBackend();
+      try {
+        if (!store) throw new Error('no backend');
+        store.setItem(namespace + name, raw);
+        memory.delete(name);
+        lastWriteFailed = false;
+      } catch {
+        memory.set(name, raw);
+        lastWriteFailed = true;
+      }
+    },
+
+    remove,
+
+    clearAll() {
+      memory.clear();
+      lastWriteFailed = false;
+      try {
+        const store = reachBackend();
+        if (!store) return;
+        // Collect first: removing while indexing shifts the indices.
+        const keys: string[] = [];
+        for (let i = 0; i < store.length; i++) {
+          const key = store.key(i);
+          if (key !== null && key.startsWith(STORAGE_PREFIX)) keys.push(key);
+        }
+        for (const key of keys) {
+          try {
+            store.removeItem(key);
+          } catch {
+            // Keep going: one stuck key must not keep the others.
+          }
+        }
+      } catch {
+        // The backend cannot even be listed; what it holds is out of our reach.
+      }
+    },
+
+    isPersistent() {
+      return !lastWriteFailed && reachBackend() !== null;
+    },
+  };
+}
