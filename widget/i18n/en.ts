@@ -1,0 +1,65 @@
+// The reference language: every other file must define exactly these keys (see `Strings`).
+// Accessible names fixed by product.md are marked; keep their English text exact.
+
+const en = {
+  /** product.md: the launcher while the panel is closed. */
+  openChat: 'Open support chat',
+  /** product.md: the launcher while the panel is open. */
+  closeChat: 'Close support chat',
+  unread: '{count} unread',
+  /** product.md: the panel's default title. */
+  title: 'Support',
+  greeting: 'Hi there! How can we help? Send us a message and we’ll reply right here.',
+  /** product.md: the panel's close button. */
+  close: 'Close',
+  /** product.md: form fields and button. */
+  name: 'Name',
+  email: 'Email',
+  message: 'Message',
+  startConversation: 'Start conversation',
+  optional: 'Optional',
+  required: 'Required',
+  starting: 'Starting…',
+  /** product.md: the log. */
+  conversation: 'Conversation',
+  loadingConversation: 'Loading the conversation…',
+  noMessages: 'No messages yet.',
+  /** product.md: composer. */
+  writeReply: 'Write a reply',
+  send: 'Send',
+  /** product.md: a failed message. */
+  retry: 'Retry',
+  /** product.md: an ended conversation. */
+  startNew: 'Start a new conversation',
+  /** product.md: identified customers' list. */
+  yourConversations: 'Your conversations',
+  historyLoading: 'Loading your conversations…',
+  historyError: 'Your conversations could not be loaded.',
+  you: 'You',
+  sending: 'Sending…',
+  sent: 'Sent',
+  notSent: 'Not sent',
+  /** The session's subject when the first message gives none. */
+  subjectFallback: 'Support request',
+  genericError: 'Something went wrong. Please try again.',
+  offline: 'You’re offline. Messages will be sent when you’re back.',
+  dismiss: 'Dismiss',
+  resolved: 'This conversation was resolved.',
+  closed: 'This conversation was closed.',
+  statusOpen: 'Open',
+  statusPending: 'Pending',
+  statusResolved: 'Resolved',
+  statusClosed: 'Closed',
+  needsEmail: 'We need your email to reply',
+  needsEmailHint: 'Leave your email so {team} can answer you, even after you leave this page.',
+  saveEmail: 'Save email',
+  messageRequired: 'Please write a message.',
+  emailRequired: 'Please enter your email.',
+  emailInvalid: 'Please enter a valid email address, like name@example.com.',
+};
+
+/** Every language defines every key; a missing or extra key is a type error. */
+export type Strings = { readonly [K in keyof typeof en]: string };
+export type StringKey = keyof Strings;
+
+export default en as Strings;

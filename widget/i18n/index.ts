@@ -1,0 +1,69 @@
+// Locale resolution and string lookup. Pure: the browser's languages come in as an argument.
+
+import ar from './ar';
+import de from './de';
+import en, { type Strings } from './en';
+import es from './es';
+import fr from './fr';
+import ja from './ja';
+import pt from './pt';
+
+export type { Strings, StringKey } from './en';
+
+const catalogs: Record<string, Strings> = { en, es, fr, de, pt, ja, ar };
+
+// Own keys only: a tag like 'valueOf' must not find Object.prototype's members.
+const has = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+
+export const supportedLanguages: readonly string[] = Object.keys(catalogs);
+
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
+
+function canonical(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag.trim())[0] ?? null;
+  } catch {
+    // RangeError: not a well-formed BCP 47 tag.
+    return null;
+  }
+}
+
+function baseLanguage(tag: string): string {
+  return tag.split('-')[0]!.toLowerCase();
+}
+
+/** A canonical tag whose language we have strings for, keeping the region for Intl ('pt-BR'). */
+function supported(tag: string): string | null {
+  const tagCanonical = canonical(tag);
+  return tagCanonical && has(catalogs, baseLanguage(tagCanonical)) ? tagCanonical : null;
+}
+
+/**
+ * The UI locale: the site owner's choice when given (an unknown one falls back to English, as
+ * product.md promises), else the first browser language we support, else English.
+ * The result keeps its region ('fr-CA') so dates and times follow it; strings use the base.
+ */
+export function resolveLocale(requested: string | null | undefined, browserLanguages: readonly string[]): string {
+  if (requested && requested.trim()) return supported(requested) ?? 'en';
+  for (const language of browserLanguages) {
+    const match = supported(language);
+    if (match) return match;
+  }
+  return 'en';
+}
+
+export function getStrings(locale: string): Strings {
+  const language = baseLanguage(locale);
+  return has(catalogs, language) ? catalogs[language]! : en;
+}
+
+export function textDirection(locale: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(baseLanguage(locale)) ? 'rtl' : 'ltr';
+}
+
+/** Fills `{name}` placeholders; an unknown placeholder is left as written so it shows in review. */
+export function format(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
+    has(params, key) ? String(params[key]) : match,
+  );
+}
