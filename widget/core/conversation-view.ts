@@ -1,0 +1,66 @@
+// What the log shows, derived from the server's list and the outbox: pure, so the rules that
+// matter (the first message exactly once, who wrote what, nothing hidden shown) are tested alone.
+
+import { isVisibleMessage } from '../api/adapter';
+import type { Message } from '../api/types';
+import { type OutboxEntry, normaliseBody } from './outbox';
+import type { ChatMessage } from './state';
+
+export interface ViewInput {
+  /** The whole list from the API, oldest first, all types. */
+  serverMessages: readonly Message[];
+  outbox: readonly OutboxEntry[];
+  /** Lower-cased emails that are the customer's (the requester's, and one given later). */
+  customerEmails: ReadonlySet<string>;
+  /** The text the conversation was created with (the create call's description), if this browser created it. */
+  firstMessage: { body: string; createdAt: string } | null;
+}
+
+export const isFromCustomer = (message: Message, customerEmails: ReadonlySet<string>) =>
+  message.senderEmail !== null && customerEmails.has(message.senderEmail.toLowerCase());
+
+export function conversationView(input: ViewInput): ChatMessage[] {
+  const visible = input.serverMessages.filter(isVisibleMessage);
+  const keyForId = new Map<string, string>();
+  for (const entry of input.outbox) if (entry.messageId) keyForId.set(entry.messageId, entry.id);
+
+  const items: ChatMessage[] = visible.map((message) => ({
+    key: keyForId.get(message.id) ?? message.id,
+    id: message.id,
+    author: isFromCustomer(message, input.customerEmails) ? 'customer' : 'team',
+    body: message.body,
+    createdAt: message.createdAt,
+    delivery: 'sent',
+  }));
+
+  // Whether the API also lists the description as a message is unknown: show it once either way.
+  const first = input.firstMessage;
+  if (first) {
+    const wanted = normaliseBody(first.body);
+    const listed = items.some((item) => item.author === 'customer' && normaliseBody(item.body) === wanted);
+    if (!listed) {
+      items.unshift({ key: 'first-message', id: null, author: 'customer', body: first.body, createdAt: first.createdAt, delivery: 'sent' });
+    }
+  }
+
+  const listedIds = new Set(visible.map((message) => message.id));
+  for (const entry of input.outbox) {
+    if (entry.messageId && listedIds.has(entry.messageId)) continue;
+    items.push({
+      key: entry.id,
+      id: entry.messageId,
+      author: 'customer',
+      body: entry.body,
+      createdAt: entry.createdAt,
+      delivery: entry.state === 'sent' ? 'sent' : entry.state === 'failed' ? 'failed' : 'sending',
+      ...(entry.state === 'failed' && entry.error ? { error: entry.error } : {}),
+    });
+  }
+  return items;
+}
+
+/** Team messages newer than the last one the customer saw. */
+export function unreadCount(items: readonly ChatMessage[], lastReadAt: string | null): number {
+  const since = lastReadAt ? Date.parse(lastReadAt) : -Infinity;
+  return items.filter((item) => item.author === 'team' && Date.parse(item.createdAt) > since).length;
+}

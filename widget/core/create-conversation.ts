@@ -1,0 +1,74 @@
+// Creating a conversation without ever creating two from one click. The API has no idempotency
+// key, so the widget puts its own request id in the metadata; when an answer is lost, it looks for
+// that id in the customer's recent conversations before trying again.
+
+import { type ApiError, isApiError, retryDecision } from '../api/errors';
+import type { ApiClient, Conversation, CreateConversationInput } from '../api/types';
+import { type Clock, backoffDelay } from './clock';
+
+/** The metadata key carrying the widget's request id (shown to agents; harmless). */
+export const REQUEST_ID_KEY = 'widget_request_id';
+
+export interface CreateOptions {
+  client: Pick<ApiClient, 'createConversation' | 'listConversations'>;
+  clock: Clock;
+  random: () => number;
+  input: CreateConversationInput;
+  requestId: string;
+  maxAttempts?: number;
+  backoffBaseMs?: number;
+}
+
+export function sleep(clock: Clock, ms: number): Promise<void> {
+  return new Promise((resolve) => clock.setTimeout(resolve, ms));
+}
+
+async function findCreated(options: CreateOptions): Promise<Conversation | null> {
+  const page = await options.client.listConversations({
+    ...(options.input.userEmail ? { userEmail: options.input.userEmail } : {}),
+    limit: 50,
+  });
+  return page.items.find((conversation) => conversation.metadata[REQUEST_ID_KEY] === options.requestId) ?? null;
+}
+
+export async function createConversationOnce(options: CreateOptions): Promise<Conversation> {
+  const maxAttempts = options.maxAttempts ?? 4;
+  const input: CreateConversationInput = {
+    ...options.input,
+    metadata: { ...options.input.metadata, [REQUEST_ID_KEY]: options.requestId },
+  };
+  let lastError: ApiError | null = null;
+  let mayHaveLanded = false;
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    if (mayHaveLanded) {
+      try {
+        const found = await findCreated(options);
+        if (found) return found;
+        mayHaveLanded = false;
+      } catch (error) {
+        if (!isApiError(error) || retryDecision(error) === 'no-retry') throw error;
+        lastError = error;
+        await sleep(options.clock, backoffDelay({ attempt, baseMs: options.backoffBaseMs ?? 1000, capMs: 15_000, random: options.random, retryAfterMs: error.retryAfterMs }));
+        continue;
+      }
+    }
+    try {
+      return await options.client.createConversation(input);
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      const decision = retryDecision(error);
+      if (decision === 'no-retry') throw error;
+      lastError = error;
+      if (decision === 'outcome-unknown') mayHaveLanded = true;
+      if (attempt < maxAttempts) {
+        await sleep(options.clock, backoffDelay({ attempt, baseMs: options.backoffBaseMs ?? 1000, capMs: 15_000, random: options.random, retryAfterMs: error.retryAfterMs }));
+      }
+    }
+  }
+  // Out of attempts: one last look, so a conversation that did land is never created twice later.
+  if (mayHaveLanded) {
+    const found = await findCreated(options).catch(() => null);
+    if (found) return found;
+  }
+  throw lastError ?? new Error('The conversation could not be created.');
+}

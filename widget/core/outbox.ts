@@ -1,0 +1,273 @@
+// Every customer reply goes through this persisted queue: pending → sending → sent | failed.
+// Entries go out in order, one at a time. The API has no idempotency key, so a send whose answer
+// was lost (network error, timeout, 502/504, or a reload mid-request) is never repeated blindly:
+// the messages list is read first, and a matching message from the customer that no other entry
+// has claimed means it landed. Deliberate duplicates ("ok", "ok") stay two messages because each
+// landed message is claimed by exactly one entry.
+
+import { type ApiError, isApiError, retryDecision } from '../api/errors';
+import type { ApiClient, Message } from '../api/types';
+import { type Clock, type TimerId, backoffDelay } from './clock';
+import type { Connectivity } from './poller';
+
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxEntry {
+  /** Local id: the key the UI renders it under, before and after it is sent. */
+  id: string;
+  conversationId: string;
+  body: string;
+  userEmail: string;
+  state: OutboxState;
+  /** When the customer pressed Send (ISO). */
+  createdAt: string;
+  /** When the first request left (ms); matching a lost answer only looks at messages after it. */
+  firstAttemptAt: number | null;
+  /** Same-body messages from this customer that were already there before the first attempt. */
+  seenBefore: string[];
+  /** A request may have landed without us knowing: look at the list before sending again. */
+  uncertain: boolean;
+  attempts: number;
+  /** Not before this time (ms): the backoff under way. */
+  notBefore: number;
+  messageId: string | null;
+  error: string | null;
+}
+
+export interface OutboxStore {
+  load(): OutboxEntry[];
+  save(entries: OutboxEntry[]): void;
+}
+
+export interface OutboxOptions {
+  client: Pick<ApiClient, 'sendMessage' | 'listMessages'>;
+  store: OutboxStore;
+  clock: Clock;
+  random: () => number;
+  connectivity: Connectivity;
+  newId(): string;
+  /** The session's current list for a conversation: what was there before a first attempt. */
+  knownMessages(conversationId: string): readonly Message[];
+  /** Something changed (state, error): re-render. */
+  onChange(): void;
+  /** The API confirmed (or the list proved) the message; `message` is the server's copy. */
+  onSent(entry: OutboxEntry, message: Message): void;
+  /** The API refused it for good (4xx): the text goes back to the composer with the reason. */
+  onRejected(entry: OutboxEntry, error: ApiError): void;
+  /** Automatic attempts before the entry shows as failed with a Retry button. */
+  maxAttempts?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** Server and browser clocks disagree; look this far before the first attempt. */
+  clockSkewMs?: number;
+}
+
+/** Sent entries are kept this long so that their message ids stay claimed. */
+const KEEP_SENT_MS = 15 * 60_000;
+
+export const normaliseBody = (body: string) => body.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+export function createOutbox(options: OutboxOptions) {
+  const { clock, client } = options;
+  const maxAttempts = options.maxAttempts ?? 6;
+  const skewMs = options.clockSkewMs ?? 2 * 60_000;
+  let entries: OutboxEntry[] = options.store.load().map((entry) =>
+    // A reload in the middle of a send: it may have landed.
+    entry.state === 'sending' ? { ...entry, state: 'pending', uncertain: true } : entry,
+  );
+  let pumping = false;
+  let stopped = true;
+  let wakeTimer: TimerId | null = null;
+  let inFlight: AbortController | null = null;
+  let unsubscribeOnline: (() => void) | null = null;
+
+  function persist() {
+    const cutoff = clock.now() - KEEP_SENT_MS;
+    entries = entries.filter((entry) => entry.state !== 'sent' || Date.parse(entry.createdAt) > cutoff);
+    options.store.save(entries);
+    options.onChange();
+  }
+
+  const update = (entry: OutboxEntry, patch: Partial<OutboxEntry>) => {
+    Object.assign(entry, patch);
+    persist();
+  };
+
+  function isSameMessage(entry: OutboxEntry, message: Message) {
+    return (
+      (message.senderEmail ?? '').toLowerCase() === entry.userEmail.toLowerCase() &&
+      normaliseBody(message.body) === normaliseBody(entry.body)
+    );
+  }
+
+  /** A message in the list that this entry's lost request created, if any. */
+  function findLanded(entry: OutboxEntry, messages: readonly Message[]): Message | null {
+    const claimed = new Set(entries.map((other) => other.messageId).filter(Boolean));
+    const since = (entry.firstAttemptAt ?? 0) - skewMs;
+    return (
+      messages.find(
+        (message) =>
+          isSameMessage(entry, message) &&
+          !claimed.has(message.id) &&
+          !entry.seenBefore.includes(message.id) &&
+          Date.parse(message.createdAt) >= since,
+      ) ?? null
+    );
+  }
+
+  function markSent(entry: OutboxEntry, message: Message) {
+    update(entry, { state: 'sent', uncertain: false, messageId: message.id, error: null });
+    options.onSent(entry, message);
+  }
+
+  function backOff(entry: OutboxEntry, error: unknown) {
+    const retryAfterMs = isApiError(error) ? error.retryAfterMs : null;
+    const message = error instanceof Error ? error.message : String(error);
+    if (entry.attempts >= maxAttempts) {
+      update(entry, { state: 'failed', error: message });
+      return;
+    }
+    const delay = backoffDelay({
+      attempt: entry.attempts,
+      baseMs: options.backoffBaseMs ?? 1000,
+      capMs: options.backoffCapMs ?? 30_000,
+      random: options.random,
+      retryAfterMs,
+    });
+    update(entry, { state: 'pending', notBefore: clock.now() + delay, error: message });
+  }
+
+  async function attempt(entry: OutboxEntry, signal: AbortSignal) {
+    if (entry.uncertain) {
+      const listed = await client.listMessages(entry.conversationId, { signal });
+      const landed = listed.changed ? findLanded(entry, listed.messages) : null;
+      if (landed) return markSent(entry, landed);
+      entry.uncertain = false;
+    }
+    if (entry.firstAttemptAt === null) {
+      entry.firstAttemptAt = clock.now();
+      entry.seenBefore = options
+        .knownMessages(entry.conversationId)
+        .filter((message) => isSameMessage(entry, message))
+        .map((message) => message.id);
+    }
+    // Persisted as uncertain before the request leaves: a reload now must look before resending.
+    update(entry, { state: 'sending', uncertain: true, attempts: entry.attempts + 1 });
+    const message = await client.sendMessage(entry.conversationId, { body: entry.body, userEmail: entry.userEmail }, { signal });
+    markSent(entry, message);
+  }
+
+  function handleFailure(entry: OutboxEntry, error: unknown) {
+    const decision = isApiError(error) ? retryDecision(error) : 'outcome-unknown';
+    if (isApiError(error) && error.kind === 'aborted') return; // stopped: stays uncertain for next load
+    if (decision === 'no-retry' && isApiError(error)) {
+      entries = entries.filter((other) => other !== entry);
+      persist();
+      options.onRejected(entry, error);
+      return;
+    }
+    // 'retry': the server did not act; 'outcome-unknown': it may have (uncertain stays true).
+    if (decision === 'retry' && entry.state === 'sending') entry.uncertain = false;
+    // A failed look at the list counts too, so a helpdesk that stays down ends in "failed".
+    if (entry.state !== 'sending') entry.attempts += 1;
+    backOff(entry, error);
+  }
+
+  const head = () => entries.find((entry) => entry.state === 'pending' || entry.state === 'sending');
+
+  async function pump() {
+    if (pumping || stopped) return;
+    pumping = true;
+    try {
+      for (let entry = head(); entry && !stopped; entry = head()) {
+        if (!options.connectivity.isOnline()) break; // the online event pumps again
+        const wait = entry.notBefore - clock.now();
+        if (wait > 0) {
+          wakeAfter(wait);
+          break;
+        }
+        const controller = new AbortController();
+        inFlight = controller;
+        try {
+          await attempt(entry, controller.signal);
+        } catch (error) {
+          handleFailure(entry, error);
+        } finally {
+          inFlight = null;
+        }
+      }
+    } finally {
+      pumping = false;
+    }
+  }
+
+  function wakeAfter(ms: number) {
+    if (wakeTimer !== null) clock.clearTimeout(wakeTimer);
+    wakeTimer = clock.setTimeout(() => {
+      wakeTimer = null;
+      void pump();
+    }, ms);
+  }
+
+  return {
+    /** Queues a reply and starts sending it. */
+    enqueue(conversationId: string, body: string, userEmail: string): OutboxEntry {
+      const entry: OutboxEntry = {
+        id: options.newId(),
+        conversationId,
+        body,
+        userEmail,
+        state: 'pending',
+        createdAt: new Date(clock.now()).toISOString(),
+        firstAttemptAt: null,
+        seenBefore: [],
+        uncertain: false,
+        attempts: 0,
+        notBefore: 0,
+        messageId: null,
+        error: null,
+      };
+      entries.push(entry);
+      persist();
+      void pump();
+      return entry;
+    },
+    /** The customer pressed Retry on a failed entry. */
+    retry(id: string) {
+      const entry = entries.find((candidate) => candidate.id === id);
+      if (!entry || entry.state !== 'failed') return;
+      update(entry, { state: 'pending', attempts: 0, notBefore: 0, error: null });
+      void pump();
+    },
+    /** Drops entries of a conversation the customer left for good (ended, forgotten, reset). */
+    forget(conversationId?: string) {
+      entries = conversationId ? entries.filter((entry) => entry.conversationId !== conversationId) : [];
+      persist();
+    },
+    entries(conversationId: string): readonly OutboxEntry[] {
+      return entries.filter((entry) => entry.conversationId === conversationId);
+    },
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      unsubscribeOnline = options.connectivity.subscribe(() => {
+        const next = head();
+        if (next && options.connectivity.isOnline()) {
+          next.notBefore = 0; // back online: try now, the backoff was for the outage
+          void pump();
+        }
+      });
+      void pump();
+    },
+    stop() {
+      stopped = true;
+      inFlight?.abort();
+      if (wakeTimer !== null) clock.clearTimeout(wakeTimer);
+      wakeTimer = null;
+      unsubscribeOnline?.();
+      unsubscribeOnline = null;
+    },
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

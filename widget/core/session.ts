@@ -1,0 +1,545 @@
+// The conversation session: owns SessionState, talks to the API through the client, persists
+// through storage, and tells the host page through events. Framework-free: the UI subscribes.
+
+import { ApiError, isApiError } from '../api/errors';
+import type { ApiClient, Conversation, Message } from '../api/types';
+import type { Clock } from './clock';
+import { conversationView, unreadCount } from './conversation-view';
+import { createConversationOnce } from './create-conversation';
+import type { ParleyEvents } from './events';
+import { buildMetadata } from './metadata';
+import type { ResolvedConfig } from './options';
+import { type Outbox, type OutboxEntry, createOutbox } from './outbox';
+import { type Connectivity, type Poller, type Visibility, createPoller } from './poller';
+import type { ParleyStorage } from './storage';
+import type { Identity, SessionActions, SessionState } from './state';
+import { subjectFromMessage } from './subject';
+import { isValidEmail, splitName } from './people';
+
+export interface SessionDeps {
+  client: ApiClient;
+  storage: ParleyStorage;
+  clock: Clock;
+  random: () => number;
+  newId(): string;
+  visibility: Visibility;
+  connectivity: Connectivity;
+  config: Pick<ResolvedConfig, 'priority' | 'pageInfo' | 'requireEmail'>;
+  emit<K extends keyof ParleyEvents>(event: K, payload: ParleyEvents[K]): void;
+  /** Page metadata collected at create time (page URL, title, …). */
+  pageInfo(): Record<string, unknown>;
+  /** The localised fallback subject, for a first message with no words. */
+  fallbackSubject(): string;
+  /** Tuning, for tests. */
+  timing?: Partial<Timing>;
+}
+
+export interface Timing {
+  openIntervalMs: number;
+  idleIntervalMs: number;
+  closedIntervalMs: number;
+  idleAfterMs: number;
+  backoffBaseMs: number;
+  firstPollJitterMs: number;
+}
+
+const DEFAULT_TIMING: Timing = {
+  openIntervalMs: 3000,
+  idleIntervalMs: 10_000,
+  closedIntervalMs: 30_000,
+  idleAfterMs: 2 * 60_000,
+  backoffBaseMs: 1000,
+  firstPollJitterMs: 1000,
+};
+
+/** What survives a reload (storage key 'conversation'). */
+interface StoredConversation {
+  id: string;
+  /** Every email that is the customer's: the requester's, and one given later. */
+  emails: string[];
+  firstMessage: { body: string; createdAt: string } | null;
+  lastReadAt: string | null;
+}
+
+const CONVERSATION_KEY = 'conversation';
+const OUTBOX_KEY = 'outbox';
+const draftKey = (conversationId: string) => `draft:${conversationId}`;
+const isEnded = (conversation: Conversation) => conversation.status === 'resolved' || conversation.status === 'closed';
+
+function initialState(): SessionState {
+  return {
+    phase: 'form',
+    conversation: null,
+    messages: [],
+    unreadCount: 0,
+    notice: null,
+    needsEmail: false,
+    draft: '',
+    prefill: { name: '', email: '', message: '' },
+    formErrors: {},
+    identity: null,
+    history: { status: 'idle', items: [] },
+  };
+}
+
+export function createSession(deps: SessionDeps) {
+  const timing = { ...DEFAULT_TIMING, ...deps.timing };
+  let state = initialState();
+  const listeners = new Set<() => void>();
+  let stored: StoredConversation | null = null;
+  let serverMessages: Message[] = [];
+  let etag: string | null = null;
+  let knownTeamIds = new Set<string>();
+  let loadedOnce = false;
+  let panelOpen = false;
+  let lastActivityAt = deps.clock.now();
+  let pollCount = 0;
+  let metadataExtra: Record<string, unknown> = {};
+  let destroyed = false;
+  let lastUnread = 0;
+
+  function setState(patch: Partial<SessionState>) {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener();
+  }
+
+  const report = (kind: string, error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.emit('error', { kind, message, status: isApiError(error) ? error.status : null });
+  };
+
+  const outbox: Outbox = createOutbox({
+    client: deps.client,
+    clock: deps.clock,
+    random: deps.random,
+    connectivity: deps.connectivity,
+    newId: deps.newId,
+    store: {
+      load: () => deps.storage.get<OutboxEntry[]>(OUTBOX_KEY) ?? [],
+      save: (entries) => (entries.length ? deps.storage.set(OUTBOX_KEY, entries) : deps.storage.remove(OUTBOX_KEY)),
+    },
+    knownMessages: (id) => (state.conversation?.id === id ? serverMessages : []),
+    onChange: () => refreshView(),
+    onSent: (_entry, message) => {
+      if (!serverMessages.some((known) => known.id === message.id)) serverMessages = [...serverMessages, message];
+      refreshView();
+    },
+    onRejected: (entry, error) => {
+      // The API refused the reply: it goes back to the composer with the API's reason.
+      const draft = state.draft ? `${entry.body}\n${state.draft}` : entry.body;
+      setDraftNow(draft);
+      setState({ notice: { kind: 'error', text: error.message } });
+      report('send', error);
+      if (error.status === 404) forgetConversation();
+      else if (state.conversation) void refreshConversation();
+    },
+  });
+
+  const poller: Poller = createPoller({
+    tick: (signal) => pollOnce(signal),
+    intervalMs: () => {
+      if (!panelOpen) return timing.closedIntervalMs;
+      return deps.clock.now() - lastActivityAt > timing.idleAfterMs ? timing.idleIntervalMs : timing.openIntervalMs;
+    },
+    clock: deps.clock,
+    random: deps.random,
+    visibility: deps.visibility,
+    connectivity: deps.connectivity,
+    backoffBaseMs: timing.backoffBaseMs,
+    firstPollJitterMs: timing.firstPollJitterMs,
+    onError: (error) => {
+      if (isApiError(error) && (error.kind === 'network' || error.kind === 'timeout')) {
+        setState({ notice: { kind: 'offline', text: error.message } });
+      }
+    },
+  });
+
+  function saveStored(next: StoredConversation | null) {
+    stored = next;
+    if (next) deps.storage.set(CONVERSATION_KEY, next);
+    else deps.storage.remove(CONVERSATION_KEY);
+  }
+
+  function refreshView() {
+    const conversation = state.conversation;
+    if (!conversation || !stored) return;
+    const messages = conversationView({
+      serverMessages,
+      outbox: outbox.entries(conversation.id),
+      customerEmails: new Set(stored.emails),
+      firstMessage: stored.firstMessage,
+    });
+    if (panelOpen && deps.visibility.isVisible()) markRead(messages);
+    const count = unreadCount(messages, stored.lastReadAt);
+    setState({ messages, unreadCount: count });
+    if (count !== lastUnread) {
+      lastUnread = count;
+      deps.emit('unread', { count });
+    }
+  }
+
+  function markRead(messages: SessionState['messages']) {
+    if (!stored) return;
+    const newest = messages.filter((item) => item.author === 'team').at(-1)?.createdAt ?? null;
+    if (newest && newest !== stored.lastReadAt && (!stored.lastReadAt || Date.parse(newest) > Date.parse(stored.lastReadAt))) {
+      saveStored({ ...stored, lastReadAt: newest });
+    }
+  }
+
+  function mergeMessages(list: Message[]) {
+    const byId = new Map(serverMessages.map((message) => [message.id, message]));
+    serverMessages = list.map((message) => {
+      const known = byId.get(message.id);
+      // Keep the old object when nothing changed, so the UI does not re-render it.
+      return known && known.body === message.body && known.type === message.type ? known : message;
+    });
+    const view = conversationView({ serverMessages, outbox: [], customerEmails: new Set(stored?.emails ?? []), firstMessage: null });
+    for (const item of view) {
+      if (item.author !== 'team' || !item.id || knownTeamIds.has(item.id)) continue;
+      knownTeamIds.add(item.id);
+      if (loadedOnce) {
+        lastActivityAt = deps.clock.now();
+        deps.emit('message', { id: item.id, body: item.body, createdAt: item.createdAt });
+      }
+    }
+    loadedOnce = true;
+    refreshView();
+  }
+
+  async function pollOnce(signal: AbortSignal) {
+    const conversation = state.conversation;
+    if (!conversation || destroyed) return;
+    try {
+      const result = await deps.client.listMessages(conversation.id, { etag, signal });
+      pollCount += 1;
+      if (state.notice?.kind === 'offline') setState({ notice: null });
+      if (result.changed) {
+        etag = result.etag;
+        mergeMessages(result.messages);
+      }
+      // The list carries no status: look at the conversation now and then, and after changes.
+      if (result.changed || pollCount % 5 === 0) await refreshConversation(signal);
+    } catch (error) {
+      if (isApiError(error) && error.status === 404) return forgetConversation();
+      if (isApiError(error) && (error.status === 401 || error.status === 403)) {
+        poller.stop();
+        setState({ notice: { kind: 'error', text: error.message } });
+        report('poll', error);
+        return;
+      }
+      throw error;
+    }
+  }
+
+  async function refreshConversation(signal?: AbortSignal) {
+    const current = state.conversation;
+    if (!current) return;
+    const fresh = await deps.client.getConversation(current.id, signal ? { signal } : {});
+    if (state.conversation?.id !== fresh.id) return;
+    const ended = isEnded(fresh);
+    setState({ conversation: fresh, phase: ended ? 'ended' : 'active' });
+    if (ended) poller.stop();
+  }
+
+  /** The stored conversation is gone (404): forget it and offer a new one, no request loop. */
+  function forgetConversation() {
+    const id = state.conversation?.id;
+    poller.stop();
+    if (id) {
+      outbox.forget(id);
+      deps.storage.remove(draftKey(id));
+    }
+    saveStored(null);
+    serverMessages = [];
+    etag = null;
+    setState({ phase: 'form', conversation: null, messages: [], unreadCount: 0, draft: '', needsEmail: false });
+    if (lastUnread !== 0) {
+      lastUnread = 0;
+      deps.emit('unread', { count: 0 });
+    }
+  }
+
+  function enterConversation(conversation: Conversation, next: StoredConversation, created: boolean) {
+    saveStored(next);
+    serverMessages = [];
+    etag = null;
+    knownTeamIds = new Set();
+    loadedOnce = false;
+    pollCount = 0;
+    setState({
+      conversation,
+      phase: isEnded(conversation) ? 'ended' : 'active',
+      needsEmail: !next.emails.length,
+      draft: deps.storage.get<string>(draftKey(conversation.id)) ?? '',
+      formErrors: {},
+      notice: null,
+    });
+    refreshView();
+    deps.emit('conversation', { id: conversation.id, number: conversation.number, status: conversation.status, created });
+    outbox.start();
+    poller.stop();
+    poller.start();
+    poller.pollNow();
+  }
+
+  let draftTimer: unknown = null;
+  function setDraftNow(text: string) {
+    setState({ draft: text });
+    const id = state.conversation?.id;
+    if (!id) return;
+    if (text) deps.storage.set(draftKey(id), text);
+    else deps.storage.remove(draftKey(id));
+  }
+
+  const actions: SessionActions = {
+    async startConversation(input) {
+      if (destroyed || state.phase === 'creating') return;
+      const message = input.message.trim();
+      const identity = state.identity;
+      const email = (identity?.email ?? input.email).trim();
+      const errors: Record<string, string> = {};
+      if (!message) errors.message = 'required';
+      if (email && !isValidEmail(email)) errors.email = 'invalid';
+      if (!email && deps.config.requireEmail) errors.email = 'required';
+      const prefill = { ...state.prefill, name: input.name, email: input.email, message: input.message };
+      if (Object.keys(errors).length) return setState({ formErrors: errors, prefill });
+      const names = identity
+        ? { first: identity.firstName ?? '', last: identity.lastName ?? '' }
+        : splitName(input.name);
+      const metadata = buildMetadata({ pageInfo: deps.config.pageInfo ? deps.pageInfo() : null, extra: metadataExtra });
+      if (!metadata.ok) report('metadata', new Error(metadata.reason));
+      setState({ phase: 'creating', formErrors: {}, notice: null, prefill });
+      lastActivityAt = deps.clock.now();
+      try {
+        const conversation = await createConversationOnce({
+          client: deps.client,
+          clock: deps.clock,
+          random: deps.random,
+          requestId: deps.newId(),
+          backoffBaseMs: timing.backoffBaseMs,
+          input: {
+            subject: state.prefill.subject?.trim() || subjectFromMessage(message, 500, deps.fallbackSubject()),
+            description: message,
+            ...(email ? { userEmail: email } : {}),
+            ...(names.first ? { userFirstName: names.first } : {}),
+            ...(names.last ? { userLastName: names.last } : {}),
+            priority: deps.config.priority,
+            channel: 'web',
+            metadata: metadata.ok ? metadata.value : {},
+          },
+        });
+        if (destroyed) return;
+        const emails = [conversation.requester.email, email].filter(Boolean).map((value) => value!.toLowerCase());
+        setState({ prefill: { name: '', email: '', message: '' } });
+        enterConversation(
+          conversation,
+          { id: conversation.id, emails: [...new Set(emails)], firstMessage: { body: message, createdAt: conversation.createdAt }, lastReadAt: null },
+          true,
+        );
+        if (state.identity) void loadHistory();
+      } catch (error) {
+        if (destroyed) return;
+        const apiError = isApiError(error) ? error : new ApiError({ kind: 'network', message: String(error) });
+        setState({ phase: 'form', formErrors: formErrorsFrom(apiError), notice: { kind: 'error', text: apiError.message } });
+        report('create', apiError);
+      }
+    },
+
+    sendReply(text) {
+      const conversation = state.conversation;
+      if (destroyed || !conversation || !stored || state.phase !== 'active') return;
+      if (!text.trim()) return;
+      lastActivityAt = deps.clock.now();
+      const email = stored.emails[0];
+      if (!email) {
+        setDraftNow(text);
+        return setState({ needsEmail: true });
+      }
+      outbox.enqueue(conversation.id, text, email);
+      setDraftNow('');
+    },
+
+    retry(messageKey) {
+      if (!destroyed) outbox.retry(messageKey);
+    },
+
+    setDraft(text) {
+      lastActivityAt = deps.clock.now();
+      setState({ draft: text });
+      // Written a moment after typing stops: one storage write per pause, not per key.
+      if (draftTimer !== null) deps.clock.clearTimeout(draftTimer);
+      draftTimer = deps.clock.setTimeout(() => {
+        draftTimer = null;
+        if (!destroyed) setDraftNow(state.draft);
+      }, 400);
+    },
+
+    startNew() {
+      if (destroyed) return;
+      const id = state.conversation?.id;
+      poller.stop();
+      if (id && state.phase === 'ended') outbox.forget(id);
+      saveStored(null);
+      serverMessages = [];
+      setState({ ...initialState(), identity: state.identity, history: state.history, prefill: prefillFor(state.identity) });
+    },
+
+    async resume(conversationId) {
+      if (destroyed) return;
+      setState({ phase: 'resuming', notice: null });
+      try {
+        const conversation = await deps.client.getConversation(conversationId);
+        const emails = [state.identity?.email, conversation.requester.email].filter(Boolean).map((value) => value!.toLowerCase());
+        const previous = stored?.id === conversation.id ? stored : null;
+        enterConversation(
+          conversation,
+          { id: conversation.id, emails: [...new Set(emails)], firstMessage: previous?.firstMessage ?? null, lastReadAt: previous?.lastReadAt ?? null },
+          false,
+        );
+      } catch (error) {
+        setState({ phase: state.conversation ? (isEnded(state.conversation) ? 'ended' : 'active') : 'form', notice: { kind: 'error', text: (error as Error).message } });
+        report('resume', error);
+      }
+    },
+
+    provideEmail(email) {
+      const value = email.trim();
+      if (!stored || !isValidEmail(value)) return setState({ formErrors: { email: 'invalid' } });
+      saveStored({ ...stored, emails: [...new Set([...stored.emails, value.toLowerCase()])] });
+      setState({ needsEmail: false, formErrors: {} });
+      if (state.draft.trim()) actions.sendReply(state.draft);
+    },
+
+    dismissNotice() {
+      setState({ notice: null });
+    },
+  };
+
+  async function loadHistory() {
+    const identity = state.identity;
+    if (!identity || destroyed) return;
+    setState({ history: { status: 'loading', items: state.history.items } });
+    try {
+      const page = await deps.client.listConversations({ userEmail: identity.email, limit: 50 });
+      if (state.identity?.email !== identity.email) return;
+      const items = page.items
+        .filter((item) => (item.requester.email ?? '').toLowerCase() === identity.email.toLowerCase())
+        .sort((a, b) => Date.parse(b.updatedAt || b.createdAt) - Date.parse(a.updatedAt || a.createdAt))
+        .map((item) => ({ id: item.id, subject: item.subject, status: item.status, updatedAt: item.updatedAt || item.createdAt }));
+      setState({ history: { status: 'ready', items } });
+    } catch (error) {
+      setState({ history: { status: 'error', items: state.history.items } });
+      report('history', error);
+    }
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    actions,
+
+    /** On load: resume the conversation this browser started, if any (no request otherwise). */
+    async restore() {
+      const saved = deps.storage.get<StoredConversation>(CONVERSATION_KEY);
+      const hasOutbox = (deps.storage.get<OutboxEntry[]>(OUTBOX_KEY) ?? []).length > 0;
+      if (!saved || typeof saved.id !== 'string') return;
+      stored = { id: saved.id, emails: Array.isArray(saved.emails) ? saved.emails : [], firstMessage: saved.firstMessage ?? null, lastReadAt: saved.lastReadAt ?? null };
+      setState({ phase: 'resuming' });
+      try {
+        const conversation = await deps.client.getConversation(saved.id);
+        if (destroyed) return;
+        enterConversation(conversation, stored, false);
+      } catch (error) {
+        if (destroyed) return;
+        if (isApiError(error) && error.status === 404) {
+          setState({ conversation: { id: saved.id } as Conversation });
+          return forgetConversation();
+        }
+        // Unreachable for now: keep the pointer and show what we have; the poller retries.
+        setState({ phase: 'active', conversation: placeholderConversation(saved.id), notice: { kind: 'offline', text: (error as Error).message } });
+        refreshView();
+        if (hasOutbox) outbox.start();
+        poller.start();
+      }
+    },
+
+    setPanelOpen(open: boolean) {
+      const wasOpen = panelOpen;
+      panelOpen = open;
+      if (open) {
+        lastActivityAt = deps.clock.now();
+        refreshView();
+        if (!wasOpen) poller.pollNow();
+      }
+    },
+
+    identify(identity: Identity) {
+      setState({ identity, prefill: { ...state.prefill, ...prefillFor(identity), message: state.prefill.message } });
+      void loadHistory();
+    },
+
+    setMetadata(extra: Record<string, unknown>) {
+      metadataExtra = { ...metadataExtra, ...extra };
+    },
+
+    prefillNew(input: { subject?: string; message?: string }) {
+      if (state.phase === 'active' || state.phase === 'ended') actions.startNew();
+      setState({ prefill: { ...state.prefill, message: input.message ?? state.prefill.message, ...(input.subject ? { subject: input.subject } : {}) } });
+    },
+
+    /** Logout: forget everything this browser stored, keep running. */
+    reset() {
+      poller.stop();
+      outbox.stop();
+      outbox.forget();
+      deps.storage.clearAll();
+      stored = null;
+      serverMessages = [];
+      etag = null;
+      metadataExtra = {};
+      state = initialState();
+      setState({});
+      if (lastUnread !== 0) {
+        lastUnread = 0;
+        deps.emit('unread', { count: 0 });
+      }
+    },
+
+    /** No more requests, timers or events. */
+    destroy() {
+      destroyed = true;
+      poller.stop();
+      outbox.stop();
+      if (draftTimer !== null) deps.clock.clearTimeout(draftTimer);
+      listeners.clear();
+    },
+  };
+
+  function prefillFor(identity: Identity | null) {
+    const name = [identity?.firstName, identity?.lastName].filter(Boolean).join(' ');
+    return { name, email: identity?.email ?? '', message: '' };
+  }
+}
+
+function placeholderConversation(id: string): Conversation {
+  return {
+    id, number: null, subject: '', status: 'open', priority: 'normal', channel: 'web', metadata: {},
+    requester: { email: null, firstName: null, lastName: null }, createdAt: '', updatedAt: '',
+  };
+}
+
+/** The API's field names onto the form's. */
+function formErrorsFrom(error: ApiError): Record<string, string> {
+  const map: Record<string, string> = { subject: 'message', description: 'message', user_email: 'email', user_first_name: 'name', user_last_name: 'name' };
+  const errors: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(error.fieldErrors)) {
+    const target = map[field];
+    if (target && messages[0]) errors[target] = messages[0];
+  }
+  return errors;
+}
+
+export type Session = ReturnType<typeof createSession>;

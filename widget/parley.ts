@@ -1,0 +1,175 @@
+// createParley(options): builds one widget from validated options and a page environment (the
+// window is passed in, never read at import time), and returns the command API.
+
+import { createClient } from './api/client';
+import { PREFIX, type IdentifyInput, type Logger, type NewConversationInput, type ParleyApi } from './core/commands';
+import { resolveConfig } from './core/config';
+import { createEmitter } from './core/emitter';
+import type { ParleyEvents } from './core/events';
+import { collectPageInfo, validateMetadata } from './core/metadata';
+import type { ParleyOptions } from './core/options';
+import { createSession } from './core/session';
+import { systemClock } from './core/clock';
+import { createStorage } from './core/storage';
+import { ROOT_ID, type View, mountWidget } from './dom/mount';
+import { pageConnectivity, pageVisibility, randomId } from './dom/page';
+import { getStrings, resolveLocale, textDirection } from './i18n';
+
+declare const __PARLEY_VERSION__: string;
+type ParleyEventMap = { [K in keyof ParleyEvents]: ParleyEvents[K] };
+export const VERSION: string = typeof __PARLEY_VERSION__ === 'string' ? __PARLEY_VERSION__ : '0.0.0-dev';
+
+export interface ParleyEnvironment {
+  window: Window;
+  console?: Logger;
+  /** Defaults to the window's fetch. */
+  fetch?: typeof fetch;
+}
+
+/** Thrown by createParley when the options are unusable; `problems` lists each one. */
+export class ParleyConfigError extends Error {
+  override readonly name = 'ParleyConfigError';
+  constructor(readonly problems: string[]) {
+    super(`${PREFIX} The widget did not start:\n- ${problems.join('\n- ')}`);
+  }
+}
+
+export function createParley(options: ParleyOptions, env: ParleyEnvironment = { window }): ParleyApi {
+  const win = env.window;
+  const doc = win.document;
+  const log: Logger = env.console ?? console;
+  const resolved = resolveConfig(options);
+  if (!resolved.ok) throw new ParleyConfigError(resolved.errors);
+  for (const warning of resolved.warnings) log.warn(`${PREFIX} ${warning}`);
+  const config = resolved.config;
+
+  const container = config.mode === 'inline' ? findTarget(doc, config.target) : doc.body;
+  if (!container) throw new ParleyConfigError([`inline mode: no element matches target ${JSON.stringify(config.target)}.`]);
+  if (doc.getElementById(ROOT_ID)) throw new ParleyConfigError(['a Parley widget is already mounted on this page.']);
+
+  const emitter = createEmitter<ParleyEventMap>({
+    onHandlerError: (error, event) => log.error(`${PREFIX} A "${event}" handler threw:`, error),
+  });
+  const browserLanguages = () => (win.navigator.languages?.length ? win.navigator.languages : [win.navigator.language ?? 'en']);
+  let locale = resolveLocale(config.locale, browserLanguages());
+  const client = createClient({
+    apiUrl: config.apiUrl,
+    clientKey: config.clientKey,
+    authHeader: config.authHeader,
+    fetch: env.fetch ?? win.fetch.bind(win),
+  });
+  const storage = createStorage({ backend: () => win.localStorage, apiUrl: config.apiUrl, clientKey: config.clientKey });
+  const visibility = pageVisibility(doc);
+  const connectivity = pageConnectivity(win);
+  const session = createSession({
+    client,
+    storage,
+    clock: systemClock,
+    random: Math.random,
+    newId: () => randomId(win),
+    visibility,
+    connectivity,
+    config,
+    emit: (event, payload) => (emitter.emit as (name: string, value: unknown) => void)(event, payload),
+    fallbackSubject: () => getStrings(locale).subjectFallback,
+    pageInfo: () =>
+      collectPageInfo({
+        location: win.location,
+        document: doc,
+        navigator: win.navigator,
+        screen: win.screen,
+        timeZone: safeTimeZone(),
+        widgetVersion: VERSION,
+        locale,
+      }),
+  });
+  emitter.on('error', (payload) => log.error(`${PREFIX} ${payload.kind} failed: ${payload.message}`));
+
+  let open = config.open || config.mode === 'inline';
+  const view = (): View => ({ open, locale, dir: textDirection(locale), strings: getStrings(locale) });
+  const setOpen = (next: boolean) => {
+    if (next === open || config.mode === 'inline') return;
+    open = next;
+    session.setPanelOpen(open);
+    mounted.update(view());
+    emitter.emit(open ? 'open' : 'close', {});
+  };
+  const mounted = mountWidget({ doc, config, session, connectivity, container, onOpenChange: setOpen }, view());
+  session.setPanelOpen(open);
+
+  // Any element of the host page with data-parley-open opens the panel (product.md).
+  const onPageClick = (event: Event) => {
+    const target = event.target as Element | null;
+    if (target && typeof target.closest === 'function' && target.closest('[data-parley-open]')) {
+      event.preventDefault();
+      setOpen(true);
+    }
+  };
+  doc.addEventListener('click', onPageClick);
+  void session.restore();
+
+  let alive = true;
+  const api: ParleyApi = {
+    open: () => alive && setOpen(true),
+    close: () => alive && setOpen(false),
+    toggle: () => alive && setOpen(!open),
+    identify(identity: IdentifyInput) {
+      if (!alive) return;
+      session.identify({
+        email: identity.email.trim(),
+        ...(identity.firstName ? { firstName: identity.firstName } : {}),
+        ...(identity.lastName ? { lastName: identity.lastName } : {}),
+      });
+    },
+    metadata(data) {
+      const checked = validateMetadata(data);
+      if (!checked.ok) {
+        log.error(`${PREFIX} Parley("metadata") refused: ${checked.reason}`);
+        return;
+      }
+      session.setMetadata(checked.value);
+    },
+    locale(tag) {
+      locale = resolveLocale(tag, browserLanguages());
+      if (alive) mounted.update(view());
+    },
+    newConversation(input: NewConversationInput = {}) {
+      if (!alive) return;
+      session.prefillNew(input);
+      setOpen(true);
+    },
+    on: (event, handler) => emitter.on(event, handler as (payload: unknown) => void),
+    off: (event, handler) => emitter.off(event, handler as (payload: unknown) => void),
+    reset() {
+      if (alive) session.reset();
+    },
+    shutdown() {
+      if (!alive) return;
+      alive = false;
+      session.destroy();
+      doc.removeEventListener('click', onPageClick);
+      mounted.destroy();
+      emitter.clear();
+    },
+  };
+  emitter.emit('ready', { version: VERSION });
+  return api;
+}
+
+function findTarget(doc: Document, target: string | Element | null): Element | null {
+  if (!target) return null;
+  if (typeof target !== 'string') return target;
+  try {
+    return doc.querySelector(target);
+  } catch {
+    return null; // not a valid selector: reported as "no element matches"
+  }
+}
+
+function safeTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
