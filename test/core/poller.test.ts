@@ -101,7 +101,7 @@ describe('poller', () => {
     for (const value of randoms) {
       const { clock, poller } = setup({ random: () => value, tick: () => fail(500) });
       poller.start();
-      await clock.advance(1000);
+      await clock.advance(clock.nextDelay()!); // the first poll, which fails
       for (let attempt = 1; attempt <= 8; attempt += 1) {
         const delay = clock.nextDelay()!;
         const ceiling = Math.min(60_000, 1000 * 2 ** (attempt - 1));
