@@ -1,0 +1,109 @@
+// The widget's view: renders the session's state with the site owner's config, calls the
+// session's actions, and knows nothing of HTTP or storage. Mounted by widget/embed.ts.
+
+import type { JSX } from 'preact';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import type { ResolvedConfig } from '../core/options';
+import type { SessionActions, SessionState } from '../core/state';
+import type { Strings } from '../i18n';
+import { dateFormats } from './dates';
+import { Launcher } from './launcher';
+import { Panel } from './panel';
+
+export interface AppProps {
+  config: ResolvedConfig;
+  strings: Strings;
+  /** Resolved BCP 47 tag, for Intl formatting. */
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  state: SessionState;
+  actions: SessionActions;
+  /** Panel open (always true in inline mode). */
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  /** navigator.onLine-ish hint; an offline notice when false. */
+  online: boolean;
+}
+
+function activeElementOf(node: Node): Element | null {
+  const root = node.getRootNode() as Document | ShadowRoot;
+  return root.activeElement ?? null;
+}
+
+function focusInto(panel: HTMLElement) {
+  const target = panel.querySelector<HTMLElement>('[data-autofocus]') ?? panel;
+  target.focus();
+}
+
+export function App(props: AppProps): JSX.Element {
+  const { config, strings, locale, dir, state, open, onOpenChange } = props;
+  const inline = config.mode === 'inline';
+  const isOpen = inline || open;
+  const formats = useMemo(() => dateFormats(locale), [locale]);
+  const launcherRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const wasOpen = useRef(isOpen);
+  // Where focus was before the panel opened, for a page without our launcher (data-launcher=false).
+  const returnFocusTo = useRef<HTMLElement | null>(null);
+  // Whether focus was inside the panel when it closed; computed before the DOM hides it.
+  const focusWasInside = useRef(false);
+
+  if (wasOpen.current !== isOpen) {
+    const panel = panelRef.current;
+    if (isOpen) {
+      const active = document.activeElement;
+      returnFocusTo.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    } else {
+      focusWasInside.current = Boolean(panel && panel.contains(activeElementOf(panel)));
+    }
+  }
+
+  useLayoutEffect(() => {
+    // Only on a change: the first render, even when open, never takes focus from the page.
+    if (wasOpen.current === isOpen) return;
+    wasOpen.current = isOpen;
+    if (isOpen) {
+      if (panelRef.current) focusInto(panelRef.current);
+    } else if (focusWasInside.current) {
+      focusWasInside.current = false;
+      const target = launcherRef.current ?? returnFocusTo.current;
+      if (target?.isConnected) target.focus();
+    }
+  }, [isOpen]);
+
+  const close = () => onOpenChange(false);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && isOpen && !inline && !event.defaultPrevented) {
+      event.preventDefault();
+      close();
+    }
+  };
+
+  const theme = config.theme === 'dark' || config.theme === 'light' ? config.theme : 'auto';
+  return (
+    <div class={`parley ${theme} ${inline ? 'inline' : 'floating'}`} dir={dir} lang={locale} onKeyDown={onKeyDown}>
+      {!inline && config.launcher && (
+        <Launcher
+          strings={strings}
+          open={isOpen}
+          unreadCount={state.unreadCount}
+          onToggle={() => onOpenChange(!isOpen)}
+          buttonRef={launcherRef}
+        />
+      )}
+      <Panel
+        config={config}
+        strings={strings}
+        formats={formats}
+        dir={dir}
+        state={state}
+        actions={props.actions}
+        open={isOpen}
+        online={props.online}
+        inline={inline}
+        panelRef={panelRef}
+        onClose={close}
+      />
+    </div>
+  );
+}

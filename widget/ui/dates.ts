@@ -1,0 +1,42 @@
+// Local times and day labels through Intl; a bad date or locale shows nothing rather than throwing.
+
+export interface DateFormats {
+  time(iso: string): string;
+  day(iso: string): string;
+  /** A short date for lists: today's items show the time instead. */
+  short(iso: string): string;
+  dayKey(iso: string): string;
+}
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(locale, options);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, options);
+  }
+}
+
+function parse(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const keyOf = (date: Date) => `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
+
+export function dateFormats(locale: string, now: () => Date = () => new Date()): DateFormats {
+  const time = formatter(locale, { hour: 'numeric', minute: '2-digit' });
+  const day = formatter(locale, { weekday: 'long', day: 'numeric', month: 'long' });
+  const dayWithYear = formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+  const short = formatter(locale, { day: 'numeric', month: 'short' });
+  const withDate = (iso: string, render: (date: Date) => string) => {
+    const date = parse(iso);
+    return date ? render(date) : '';
+  };
+  return {
+    time: (iso) => withDate(iso, (date) => time.format(date)),
+    day: (iso) =>
+      withDate(iso, (date) => (date.getFullYear() === now().getFullYear() ? day : dayWithYear).format(date)),
+    short: (iso) => withDate(iso, (date) => (keyOf(date) === keyOf(now()) ? time : short).format(date)),
+    dayKey: (iso) => withDate(iso, keyOf),
+  };
+}

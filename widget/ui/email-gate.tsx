@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import { type Strings, format } from '../i18n';
+import { fieldError } from './field-errors';
+
+interface EmailGateProps {
+  strings: Strings;
+  teamName: string;
+  prefill: string;
+  /** The session's verdict on the last email given ('invalid'), if any. */
+  serverError: string | undefined;
+  onProvide(email: string): void;
+}
+
+/** Asks for the email the team needs to answer; the reply waits in the composer meanwhile. */
+export function EmailGate({ strings, teamName, prefill, serverError, onProvide }: EmailGateProps) {
+  const [email, setEmail] = useState(prefill);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const shown = error ?? (serverError ? fieldError(strings, 'email', serverError) : undefined);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const value = email.trim();
+    if (!value) return setError(strings.emailRequired);
+    setError(undefined);
+    onProvide(value);
+  };
+  return (
+    <form class="gate" noValidate onSubmit={submit} aria-labelledby="parley-gate-title">
+      <div>
+        <p id="parley-gate-title" class="gate-title">
+          {strings.needsEmail}
+        </p>
+        <p id="parley-gate-hint" class="hint">
+          {format(strings.needsEmailHint, { team: teamName })}
+        </p>
+      </div>
+      <div class="row">
+        <label for="parley-gate-email" class="sr">
+          {strings.email}
+        </label>
+        <input
+          id="parley-gate-email"
+          class="input"
+          type="email"
+          autocomplete="email"
+          required
+          aria-required="true"
+          aria-invalid={shown ? 'true' : undefined}
+          aria-describedby={shown ? 'parley-gate-hint parley-gate-error' : 'parley-gate-hint'}
+          value={email}
+          data-autofocus=""
+          onInput={(event) => setEmail(event.currentTarget.value)}
+        />
+        <button type="submit" class="btn">
+          {strings.saveEmail}
+        </button>
+      </div>
+      {shown && (
+        <p id="parley-gate-error" class="error-text">
+          {shown}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+import type { ChatMessage } from '../core/state';
+import type { Strings } from '../i18n';
+import type { DateFormats } from './dates';
+import { MessageBody } from './message-body';
+
+interface MessageListProps {
+  strings: Strings;
+  formats: DateFormats;
+  messages: ChatMessage[];
+  /** What the team's messages are signed with: config.teamName, else the title. Never an agent's email. */
+  teamName: string;
+  onRetry(messageKey: string): void;
+}
+
+type Block =
+  | { kind: 'day'; key: string; label: string }
+  | { kind: 'group'; key: string; author: ChatMessage['author']; messages: ChatMessage[] };
+
+/** Consecutive messages of one sender on one day form a group; a new day gets a separator. */
+export function groupMessages(messages: ChatMessage[], formats: DateFormats): Block[] {
+  const blocks: Block[] = [];
+  let day: string | null = null;
+  let group = null as Extract<Block, { kind: 'group' }> | null;
+  for (const message of messages) {
+    const messageDay = formats.dayKey(message.createdAt);
+    if (messageDay && messageDay !== day) {
+      day = messageDay;
+      group = null;
+      blocks.push({ kind: 'day', key: `day-${messageDay}`, label: formats.day(message.createdAt) });
+    }
+    if (group?.author !== message.author) {
+      group = { kind: 'group', key: `group-${message.key}`, author: message.author, messages: [] };
+      blocks.push(group);
+    }
+    group.messages.push(message);
+  }
+  return blocks;
+}
+
+function Delivery({ message, strings, onRetry }: { message: ChatMessage; strings: Strings; onRetry(key: string): void }) {
+  if (message.delivery === 'sending') return <span>{strings.sending}</span>;
+  if (message.delivery === 'sent') return <span>{strings.sent}</span>;
+  return (
+    <>
+      <span>{message.error ? `${strings.notSent}: ${message.error}` : strings.notSent}</span>
+      <button type="button" class="link-btn" onClick={() => onRetry(message.key)}>
+        {strings.retry}
+      </button>
+    </>
+  );
+}
+
+/** The conversation as a live log: new team messages are announced politely. */
+export function MessageList({ strings, formats, messages, teamName, onRetry }: MessageListProps) {
+  return (
+    <div class="log" role="log" aria-label={strings.conversation} aria-live="polite">
+      {groupMessages(messages, formats).map((block) => {
+        if (block.kind === 'day') {
+          return (
+            <p key={block.key} class="day">
+              {block.label}
+            </p>
+          );
+        }
+        const mine = block.author === 'customer';
+        const author = mine ? strings.you : teamName;
+        return (
+          <div key={block.key} class={mine ? 'group mine' : 'group'}>
+            {/* Shown once per group; each message repeats it for screen readers, which announce one at a time. */}
+            <p class="author" aria-hidden="true">
+              {author}
+            </p>
+            {block.messages.map((message) => {
+              const time = formats.time(message.createdAt);
+              return (
+                <div key={message.key} class={`msg ${message.delivery}`}>
+                  <span class="sr">{author}</span>
+                  <p class="bubble">
+                    <MessageBody text={message.body} />
+                  </p>
+                  <p class="meta">
+                    {time && <time dateTime={message.createdAt}>{time}</time>}
+                    {mine && <Delivery message={message} strings={strings} onRetry={onRetry} />}
+                  </p>
+                </div>
+              );
+            })}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Ref } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ResolvedConfig } from '../core/options';
+import type { SessionActions, SessionState } from '../core/state';
+import type { Strings } from '../i18n';
+import { Composer } from './composer';
+import type { DateFormats } from './dates';
+import { EmailGate } from './email-gate';
+import { Ended } from './ended';
+import { HistoryList } from './history-list';
+import { CloseIcon } from './icons';
+import { MessageList } from './message-list';
+import { Notices } from './notices';
+import { StartForm } from './start-form';
+
+export interface PanelProps {
+  config: ResolvedConfig;
+  strings: Strings;
+  formats: DateFormats;
+  dir: 'ltr' | 'rtl';
+  state: SessionState;
+  actions: SessionActions;
+  open: boolean;
+  online: boolean;
+  inline: boolean;
+  panelRef: Ref<HTMLDivElement>;
+  onClose(): void;
+}
+
+// Within this distance of the bottom, the customer is reading the latest messages: keep up.
+const STICK_PX = 48;
+
+export function Panel(props: PanelProps) {
+  const { config, strings, formats, dir, state, actions, open, inline } = props;
+  const title = config.title ?? strings.title;
+  const teamName = config.teamName ?? title;
+  const { phase } = state;
+  const talking = phase === 'active' || phase === 'resuming' || phase === 'ended';
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const last = state.messages[state.messages.length - 1];
+
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (body && open && (stick.current || last?.author === 'customer')) body.scrollTop = body.scrollHeight;
+  }, [open, state.messages.length, last?.key, phase]);
+
+  const onScroll = () => {
+    const body = bodyRef.current;
+    if (body) stick.current = body.scrollHeight - body.scrollTop - body.clientHeight < STICK_PX;
+  };
+
+  return (
+    <div
+      ref={props.panelRef}
+      id="parley-panel"
+      class={!inline && !config.launcher ? 'panel solo' : 'panel'}
+      role={inline ? 'region' : 'dialog'}
+      aria-label={title}
+      dir={dir}
+      hidden={!open}
+      tabIndex={-1}
+    >
+      <div class="head">
+        <h2 class="title">{title}</h2>
+        {!inline && (
+          <button type="button" class="icon-btn" aria-label={strings.close} onClick={props.onClose}>
+            <CloseIcon />
+          </button>
+        )}
+      </div>
+      <div class="body" ref={bodyRef} onScroll={onScroll}>
+        <p class="greeting">{config.greeting ?? strings.greeting}</p>
+        <Notices strings={strings} online={props.online} notice={state.notice} onDismiss={actions.dismissNotice} />
+        {talking && (
+          <>
+            {phase === 'resuming' && !state.messages.length && (
+              <p class="muted" role="status">
+                {strings.loadingConversation}
+              </p>
+            )}
+            <MessageList strings={strings} formats={formats} messages={state.messages} teamName={teamName} onRetry={actions.retry} />
+          </>
+        )}
+        {phase === 'ended' && <Ended strings={strings} status={state.conversation?.status} onStartNew={actions.startNew} />}
+        {(phase === 'form' || phase === 'creating') && (
+          <StartForm
+            strings={strings}
+            prefill={state.prefill}
+            identity={state.identity}
+            requireEmail={config.requireEmail}
+            creating={phase === 'creating'}
+            serverErrors={state.formErrors}
+            onStart={(values) => void actions.startConversation(values)}
+          />
+        )}
+        {state.identity && phase !== 'active' && phase !== 'resuming' && (
+          <HistoryList strings={strings} formats={formats} history={state.history}
+            currentId={state.conversation?.id ?? null} onResume={(id) => void actions.resume(id)} />
+        )}
+      </div>
+      {phase === 'active' && (
+        <div class="foot">
+          {state.needsEmail && (
+            <EmailGate strings={strings} teamName={teamName} prefill={state.prefill.email}
+              serverError={state.formErrors.email} onProvide={actions.provideEmail} />
+          )}
+          <Composer strings={strings} draft={state.draft} rtl={dir === 'rtl'} onDraft={actions.setDraft} onSend={actions.sendReply} />
+        </div>
+      )}
+    </div>
+  );
+}

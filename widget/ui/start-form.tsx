@@ -1,0 +1,96 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { isValidEmail } from '../core/people';
+import type { FormPrefill, Identity } from '../core/state';
+import type { Strings } from '../i18n';
+import { Field } from './field';
+import { fieldError } from './field-errors';
+
+type Values = { name: string; email: string; message: string };
+type FieldName = keyof Values;
+
+interface StartFormProps {
+  strings: Strings;
+  prefill: FormPrefill;
+  identity: Identity | null;
+  requireEmail: boolean;
+  creating: boolean;
+  /** The session's errors by field: codes ('required', 'invalid') or the server's own words. */
+  serverErrors: Record<string, string>;
+  onStart(values: Values): void;
+}
+
+function validate(values: Values, askEmail: boolean, requireEmail: boolean): Partial<Record<FieldName, string>> {
+  const errors: Partial<Record<FieldName, string>> = {};
+  if (askEmail && values.email && !isValidEmail(values.email)) errors.email = 'invalid';
+  if (askEmail && !values.email && requireEmail) errors.email = 'required';
+  if (!values.message) errors.message = 'required';
+  return errors;
+}
+
+/** The first-message form. Identified customers only write the message. */
+export function StartForm({ strings, prefill, identity, requireEmail, creating, serverErrors, onStart }: StartFormProps) {
+  const [values, setValues] = useState<Values>(() => ({ name: prefill.name, email: prefill.email, message: prefill.message }));
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  // A server error describes what was sent; once the customer edits that field it no longer applies.
+  const [edited, setEdited] = useState<Partial<Record<FieldName, boolean>>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const askEmail = !identity;
+
+  // A new prefill (newConversation command, identify) replaces the fields; re-renders with the
+  // same values must not wipe what the customer is typing.
+  useEffect(() => {
+    setValues({ name: prefill.name, email: prefill.email, message: prefill.message });
+  }, [prefill.name, prefill.email, prefill.message]);
+
+  const update = (field: FieldName) => (value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setEdited((current) => ({ ...current, [field]: true }));
+    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const errorFor = (field: FieldName) => {
+    const code = errors[field] ?? (edited[field] ? undefined : serverErrors[field]);
+    return code ? fieldError(strings, field, code) : undefined;
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (creating) return;
+    const trimmed = { name: values.name.trim(), email: values.email.trim(), message: values.message.trim() };
+    const found = validate(trimmed, askEmail, requireEmail);
+    setErrors(found);
+    setEdited({});
+    const firstInvalid = (['name', 'email', 'message'] as const).find((field) => found[field]);
+    if (firstInvalid) {
+      formRef.current?.querySelector<HTMLElement>(`#parley-${firstInvalid}`)?.focus();
+      return;
+    }
+    const identityName = identity ? [identity.firstName, identity.lastName].filter(Boolean).join(' ') : '';
+    onStart(askEmail ? trimmed : { name: identityName, email: identity!.email, message: trimmed.message });
+  };
+
+  const optional = strings.optional;
+  return (
+    <form ref={formRef} class="form" noValidate aria-busy={creating ? 'true' : undefined} onSubmit={submit}>
+      {askEmail && (
+        <>
+          <Field id="parley-name" label={strings.name} hint={optional} value={values.name} onInput={update('name')}
+            autocomplete="name" readOnly={creating} error={errorFor('name')} autofocus />
+          <Field id="parley-email" label={strings.email} type="email" hint={requireEmail ? undefined : optional}
+            required={requireEmail} value={values.email} onInput={update('email')} autocomplete="email"
+            readOnly={creating} error={errorFor('email')} />
+        </>
+      )}
+      <Field id="parley-message" label={strings.message} multiline required value={values.message}
+        onInput={update('message')} readOnly={creating} error={errorFor('message')} autofocus={!askEmail} />
+      <button type="submit" class="btn" aria-disabled={creating ? 'true' : undefined}>
+        {creating && <span class="spinner" aria-hidden="true" />}
+        {strings.startConversation}
+      </button>
+      {/* Present before it speaks: a live region inserted with its text is often not announced. */}
+      <p class="sr" role="status">
+        {creating ? strings.starting : ''}
+      </p>
+    </form>
+  );
+}

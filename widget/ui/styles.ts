@@ -1,0 +1,76 @@
+// The widget's CSS lives in its shadow root: the static sheet plus one generated :host rule with
+// the site owner's theme. Nothing is ever set through a `style` attribute, so a strict CSP
+// without 'unsafe-inline' keeps working (only the <style> fallback needs the nonce).
+
+import type { ResolvedConfig } from '../core/options';
+import css from './styles.css?inline';
+
+export interface AppliedStyles {
+  update(config: ResolvedConfig): void;
+  remove(): void;
+}
+
+const HEX = /^#[0-9a-f]{6}$/i;
+const DEFAULT_COLOR = '#4f46e5';
+// Focus rings fall back to the text colours when the brand colour would vanish on the panel.
+const INK_LIGHT = '#111827';
+const INK_DARK = '#f3f4f6';
+
+const hex = (value: string, fallback: string) => (HEX.test(value) ? value.toLowerCase() : fallback);
+const px = (value: number) => `${Number.isFinite(value) ? Math.round(value) : 20}px`;
+
+/** The generated rule. Every value is re-checked here: it is CSS text built from config. */
+export function themeCss(config: ResolvedConfig): string {
+  const color = hex(config.color, DEFAULT_COLOR);
+  const colorText = hex(config.colorText, '#ffffff');
+  // colorText is white exactly when the brand colour is dark: then it shows on a light panel,
+  // and a light brand colour shows on a dark one.
+  const darkBrand = colorText === '#ffffff';
+  const zIndex = Number.isInteger(config.zIndex) ? config.zIndex : 2147483000;
+  const left = config.position === 'left';
+  return (
+    `:host{--parley-color:${color};--parley-color-text:${colorText};` +
+    `--parley-ring-light:${darkBrand ? color : INK_LIGHT};--parley-ring-dark:${darkBrand ? INK_DARK : color};` +
+    `--parley-offset-x:${px(config.offsetX)};--parley-offset-y:${px(config.offsetY)};--parley-z:${zIndex};` +
+    `--parley-left:${left ? 'var(--parley-offset-x)' : 'auto'};--parley-right:${left ? 'auto' : 'var(--parley-offset-x)'}` +
+    `${config.mode === 'inline' ? ';height:100%' : ''}}`
+  );
+}
+
+function supportsConstructable(doc: Document, root: ShadowRoot): boolean {
+  const view = doc.defaultView;
+  return Boolean(view && 'adoptedStyleSheets' in root && typeof view.CSSStyleSheet?.prototype.replaceSync === 'function');
+}
+
+export function applyStyles(
+  shadowRoot: ShadowRoot,
+  config: ResolvedConfig,
+  options: { nonce: string | null; doc: Document },
+): AppliedStyles {
+  const { doc, nonce } = options;
+  if (supportsConstructable(doc, shadowRoot)) {
+    // The sheets must come from the shadow root's own window (an iframe's host differs).
+    const Sheet = doc.defaultView!.CSSStyleSheet;
+    const base = new Sheet();
+    const theme = new Sheet();
+    base.replaceSync(css);
+    theme.replaceSync(themeCss(config));
+    shadowRoot.adoptedStyleSheets = [...shadowRoot.adoptedStyleSheets, base, theme];
+    return {
+      update: (next) => theme.replaceSync(themeCss(next)),
+      remove: () => {
+        shadowRoot.adoptedStyleSheets = shadowRoot.adoptedStyleSheets.filter((sheet) => sheet !== base && sheet !== theme);
+      },
+    };
+  }
+  const style = doc.createElement('style');
+  if (nonce) style.setAttribute('nonce', nonce);
+  style.textContent = css + themeCss(config);
+  shadowRoot.prepend(style);
+  return {
+    update: (next) => {
+      style.textContent = css + themeCss(next);
+    },
+    remove: () => style.remove(),
+  };
+}
