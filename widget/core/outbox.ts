@@ -69,7 +69,8 @@ export const normaliseBody = (body: string) => body.normalize('NFC').replace(/\s
 
 export function createOutbox(options: OutboxOptions) {
   const { clock, client } = options;
-  const maxAttempts = options.maxAttempts ?? 6;
+  // About five minutes of trying (backoff capped at 30 s) before the customer sees Retry.
+  const maxAttempts = options.maxAttempts ?? 12;
   const skewMs = options.clockSkewMs ?? 2 * 60_000;
   let entries: OutboxEntry[] = options.store.load().map((entry) =>
     // A reload in the middle of a send: it may have landed.
