@@ -1,0 +1,185 @@
+// renderWidget(): the App as the entry mounts it: <div id="parley-root"> at the end of body with
+// an open shadow root, styles applied, then queries bound to that shadow root.
+
+import { act, configure, fireEvent, prettyDOM, within } from '@testing-library/preact';
+import { render } from 'preact';
+import { afterEach, vi, type Mock } from 'vitest';
+import type { ResolvedConfig } from '../../widget/core/options';
+import type { ChatMessage, SessionActions, SessionState } from '../../widget/core/state';
+import { getStrings, textDirection } from '../../widget/i18n';
+import { App, type AppProps } from '../../widget/ui/app';
+import { applyStyles } from '../../widget/ui/styles';
+
+export type ActionSpies = { [K in keyof SessionActions]: Mock<SessionActions[K]> };
+
+export const defaultConfig: ResolvedConfig = {
+  clientKey: 'bnc_cl_test',
+  apiUrl: 'https://helpdesk.example.com',
+  authHeader: 'bearer',
+  title: null,
+  greeting: null,
+  teamName: null,
+  color: '#4f46e5',
+  colorText: '#ffffff',
+  position: 'right',
+  offsetX: 20,
+  offsetY: 20,
+  zIndex: 2147483000,
+  theme: 'auto',
+  locale: null,
+  requireEmail: false,
+  priority: 'normal',
+  pageInfo: true,
+  launcher: true,
+  open: false,
+  mode: 'floating',
+  target: null,
+  nonce: null,
+};
+
+export function sessionState(partial: Partial<SessionState> = {}): SessionState {
+  return {
+    phase: 'form',
+    conversation: null,
+    messages: [],
+    unreadCount: 0,
+    notice: null,
+    needsEmail: false,
+    draft: '',
+    prefill: { name: '', email: '', message: '' },
+    formErrors: {},
+    identity: null,
+    history: { status: 'idle', items: [] },
+    ...partial,
+  };
+}
+
+let messageCount = 0;
+export function chatMessage(partial: Partial<ChatMessage> = {}): ChatMessage {
+  messageCount += 1;
+  return {
+    key: `m${messageCount}`,
+    id: `msg_${messageCount}`,
+    author: 'team',
+    body: `Message ${messageCount}`,
+    createdAt: '2025-03-14T10:00:00',
+    delivery: 'sent',
+    ...partial,
+  };
+}
+
+/** An active conversation with these messages. */
+export function activeState(messages: ChatMessage[], partial: Partial<SessionState> = {}): SessionState {
+  return sessionState({
+    phase: 'active',
+    conversation: {
+      id: 'conv_1',
+      number: 1,
+      subject: 'Order #42',
+      status: 'open',
+      priority: 'normal',
+      channel: 'web',
+      metadata: {},
+      requester: { email: 'jane@example.com', firstName: 'Jane', lastName: null },
+      createdAt: '2025-03-14T10:00:00',
+      updatedAt: '2025-03-14T10:00:00',
+    },
+    messages,
+    ...partial,
+  });
+}
+
+export interface RenderWidgetOptions extends Partial<Omit<AppProps, 'config' | 'actions'>> {
+  config?: Partial<ResolvedConfig>;
+}
+
+// Testing Library prints the DOM on a failed query, and cannot print a ShadowRoot.
+configure({
+  getElementError(message, container) {
+    const markup = container instanceof ShadowRoot ? container.innerHTML : prettyDOM(container);
+    const error = new Error([message, markup].filter(Boolean).join('\n\n'));
+    error.name = 'TestingLibraryElementError';
+    return error;
+  },
+});
+
+const mounted = new Set<() => void>();
+afterEach(() => {
+  for (const cleanup of mounted) cleanup();
+  mounted.clear();
+});
+
+export function renderWidget(options: RenderWidgetOptions = {}) {
+  const host = document.createElement('div');
+  host.id = 'parley-root';
+  document.body.appendChild(host);
+  const shadowRoot = host.attachShadow({ mode: 'open' });
+
+  const actions: ActionSpies = {
+    startConversation: vi.fn(async () => {}),
+    sendReply: vi.fn(),
+    retry: vi.fn(),
+    setDraft: vi.fn(),
+    startNew: vi.fn(),
+    resume: vi.fn(async () => {}),
+    provideEmail: vi.fn(),
+    dismissNotice: vi.fn(),
+  };
+
+  const locale = options.locale ?? 'en';
+  let props: AppProps;
+  // Controlled like the entry does it: the panel follows onOpenChange.
+  const onOpenChange = vi.fn((open: boolean) => rerender({ open }));
+  const { config: configPatch, ...rest } = options;
+  const config = { ...defaultConfig, ...configPatch };
+  props = {
+    config,
+    strings: getStrings(locale),
+    locale,
+    dir: textDirection(locale),
+    state: sessionState(),
+    actions,
+    open: false,
+    onOpenChange,
+    online: true,
+    ...rest,
+  };
+
+  const styles = applyStyles(shadowRoot, config, { nonce: null, doc: document });
+  const draw = () => act(() => render(<App {...props} />, shadowRoot));
+  function rerender(patch: RenderWidgetOptions = {}) {
+    const { config: nextConfig, ...nextRest } = patch;
+    props = { ...props, ...nextRest, ...(nextConfig ? { config: { ...props.config, ...nextConfig } } : {}) };
+    draw();
+  }
+  draw();
+
+  const cleanup = () => {
+    act(() => render(null, shadowRoot));
+    styles.remove();
+    host.remove();
+  };
+  mounted.add(cleanup);
+
+  return {
+    ...within(shadowRoot as unknown as HTMLElement),
+    host,
+    shadowRoot,
+    actions,
+    onOpenChange,
+    rerender,
+    cleanup,
+    get props() {
+      return props;
+    },
+    /** The element focused inside the widget, if any. */
+    activeElement: () => shadowRoot.activeElement,
+  };
+}
+
+/** Types into a field as the browser reports it: the new value, then an input event. */
+export function typeInto(field: HTMLElement, value: string) {
+  act(() => {
+    fireEvent.input(field, { target: { value } });
+  });
+}
