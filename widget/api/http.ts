@@ -90,7 +90,7 @@ export function createTransport(options: TransportOptions): Transport {
       if (timedOut) {
         throw new ApiError({
           kind: 'timeout',
-          message: `The helpdesk did not answer within ${Math.round(options.timeoutMs / 100) / 10} s.`,
+          message: `The helpdesk did not answer within ${options.timeoutMs / 1000} s.`,
           ...context,
           cause: error,
         });
