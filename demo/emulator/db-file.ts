@@ -1,7 +1,7 @@
 // The data file: loaded once at start, rewritten atomically after every mutation so that a crash
 // or Ctrl-C mid-write never leaves half a file (temp file in the same folder, fsync, rename).
 
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { WireConversation, WireMessage, WireRequester } from './types';
@@ -57,15 +57,22 @@ export function loadDb(dataDir: string): Db {
   return parsed as unknown as Db;
 }
 
-export function saveDb(dataDir: string, db: Db): void {
+export const serializeDb = (db: Db): string => JSON.stringify(db, null, 1);
+
+export function saveDb(dataDir: string, text: string): void {
   const path = dbPath(dataDir);
   const temp = join(dataDir, `.${DB_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'w');
   try {
-    writeSync(fd, JSON.stringify(db, null, 1));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
   }
-  renameSync(temp, path);
 }

@@ -2,7 +2,7 @@
 // so that an answer (or a lost answer) always follows a committed write.
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadDb, saveDb } from './db-file';
+import { loadDb, saveDb, serializeDb } from './db-file';
 import type { Db } from './db-file';
 import type { ConversationStatus, Switches, WireConversation, WireMessage, WireRequester } from './types';
 import type { CreateConversationBody, ListQuery } from './validate';
@@ -27,11 +27,14 @@ function newestFirst(a: WireConversation, b: WireConversation): number {
 }
 
 export class Store {
-  private readonly db: Db;
+  private db: Db;
+  /** The last state on disk, to roll back to when a write fails. */
+  private saved: string;
   private lastTimestamp = 0;
 
   constructor(private readonly dataDir: string) {
     this.db = loadDb(dataDir);
+    this.saved = serializeDb(this.db);
   }
 
   /** ISO 8601 with ms, strictly increasing so that "newest first" never depends on a tie. */
@@ -40,8 +43,16 @@ export class Store {
     return new Date(this.lastTimestamp).toISOString();
   }
 
+  /** Persists the mutation just made, or undoes it: memory never claims what the disk lacks. */
   private commit(): void {
-    saveDb(this.dataDir, this.db);
+    const text = serializeDb(this.db);
+    try {
+      saveDb(this.dataDir, text);
+    } catch (error) {
+      this.db = JSON.parse(this.saved) as Db;
+      throw error;
+    }
+    this.saved = text;
   }
 
   private requesterFor(input: CreateConversationBody, switches: Switches): WireRequester {
