@@ -5,12 +5,30 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
   version: string;
 };
 
+/**
+ * The bundle is served by CDNs and site owners, often without `charset=utf-8`, and then read in the
+ * host page's encoding: "we’ll" became "weâ€™ll". Escaping every non-ASCII UTF-16 unit as \uXXXX
+ * is valid in strings, templates, regular expressions and identifiers alike.
+ */
+const asciiOnly = {
+  name: 'parley-ascii-only',
+  // After minification, which would turn the escapes back into UTF-8.
+  generateBundle(_options: unknown, bundle: Record<string, { type: string; code?: string }>) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type === 'chunk' && chunk.code) {
+        chunk.code = chunk.code.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      }
+    }
+  },
+};
+
 // Two builds from one config:
 // - default: dist/parley.js, the IIFE for the script tag (widget/embed.ts, the only module with
 //   side effects at import time);
 // - `--mode esm`: dist/parley.mjs, the same code as an ES module for bundlers (widget/index.ts).
 export default defineConfig(({ mode }) => ({
   define: { __PARLEY_VERSION__: JSON.stringify(version) },
+  plugins: [asciiOnly],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     target: 'es2020',
