@@ -177,6 +177,16 @@ export function renderWidget(options: RenderWidgetOptions = {}) {
   };
 }
 
+/** The accessible description: the texts aria-describedby points at, within the shadow root. */
+export function descriptionOf(element: Element): string {
+  const root = element.getRootNode() as ShadowRoot | Document;
+  return (element.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .map((id) => (id ? root.getElementById(id)?.textContent?.trim() : ''))
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** Types into a field as the browser reports it: the new value, then an input event. */
 export function typeInto(field: HTMLElement, value: string) {
   act(() => {

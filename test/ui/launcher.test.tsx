@@ -1,7 +1,6 @@
 import { act } from '@testing-library/preact';
-import { computeAccessibleDescription } from 'dom-accessibility-api';
 import { describe, expect, it } from 'vitest';
-import { renderWidget, sessionState } from '../helpers/render-widget';
+import { descriptionOf, renderWidget, sessionState } from '../helpers/render-widget';
 
 describe('launcher', () => {
   it('is named for what it does and says whether the panel is open', () => {
@@ -25,7 +24,7 @@ describe('launcher', () => {
     const widget = renderWidget({ state: sessionState({ unreadCount: 2 }) });
     const launcher = widget.getByRole('button', { name: 'Open support chat' });
     expect(launcher.querySelector('.badge')?.textContent).toBe('2');
-    expect(computeAccessibleDescription(launcher)).toBe('2 unread');
+    expect(descriptionOf(launcher)).toBe('2 unread');
   });
 
   it('shows no badge when nothing is unread, or while the panel is open', () => {

@@ -1,7 +1,6 @@
 import { act, fireEvent } from '@testing-library/preact';
-import { computeAccessibleDescription } from 'dom-accessibility-api';
 import { describe, expect, it } from 'vitest';
-import { renderWidget, sessionState, typeInto } from '../helpers/render-widget';
+import { descriptionOf, renderWidget, sessionState, typeInto } from '../helpers/render-widget';
 
 const submit = (widget: ReturnType<typeof renderWidget>) =>
   act(() => widget.getByRole('button', { name: 'Start conversation' }).click());
@@ -14,8 +13,8 @@ describe('first-message form', () => {
     const message = widget.getByRole('textbox', { name: 'Message' });
     expect(widget.shadowRoot.querySelector(`label[for="${email.id}"]`)?.textContent).toBe('Email');
     expect((email as HTMLInputElement).required).toBe(false);
-    expect(computeAccessibleDescription(email)).toBe('Optional');
-    expect(computeAccessibleDescription(name)).toBe('Optional');
+    expect(descriptionOf(email)).toBe('Optional');
+    expect(descriptionOf(name)).toBe('Optional');
     expect((message as HTMLTextAreaElement).required).toBe(true);
     expect(widget.getByRole('button', { name: 'Start conversation' })).toBeTruthy();
   });
@@ -25,13 +24,13 @@ describe('first-message form', () => {
     const email = widget.getByRole('textbox', { name: 'Email' }) as HTMLInputElement;
     expect(email.required).toBe(true);
     expect(email.getAttribute('aria-required')).toBe('true');
-    expect(computeAccessibleDescription(email)).toBe('');
+    expect(descriptionOf(email)).toBe('');
 
     typeInto(widget.getByRole('textbox', { name: 'Message' }), 'Hello');
     submit(widget);
     expect(widget.actions.startConversation).not.toHaveBeenCalled();
     expect(email.getAttribute('aria-invalid')).toBe('true');
-    expect(computeAccessibleDescription(email)).toBe('Please enter your email.');
+    expect(descriptionOf(email)).toBe('Please enter your email.');
     expect(widget.activeElement()).toBe(email);
   });
 
@@ -42,7 +41,7 @@ describe('first-message form', () => {
     const message = widget.getByRole('textbox', { name: 'Message' });
     expect(widget.actions.startConversation).not.toHaveBeenCalled();
     expect(message.getAttribute('aria-invalid')).toBe('true');
-    expect(computeAccessibleDescription(message)).toBe('Please write a message.');
+    expect(descriptionOf(message)).toBe('Please write a message.');
     expect(widget.activeElement()).toBe(message);
 
     typeInto(message, 'Now with words');
@@ -55,7 +54,7 @@ describe('first-message form', () => {
     typeInto(widget.getByRole('textbox', { name: 'Message' }), 'Hello');
     submit(widget);
     expect(widget.actions.startConversation).not.toHaveBeenCalled();
-    expect(computeAccessibleDescription(widget.getByRole('textbox', { name: 'Email' }))).toBe(
+    expect(descriptionOf(widget.getByRole('textbox', { name: 'Email' }))).toBe(
       'Optional Please enter a valid email address, like name@example.com.',
     );
   });

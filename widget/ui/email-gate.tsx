@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { isValidEmail } from '../core/people';
 import { type Strings, format } from '../i18n';
 import { fieldError } from './field-errors';
 
@@ -20,6 +21,7 @@ export function EmailGate({ strings, teamName, prefill, serverError, onProvide }
     event.preventDefault();
     const value = email.trim();
     if (!value) return setError(strings.emailRequired);
+    if (!isValidEmail(value)) return setError(strings.emailInvalid);
     setError(undefined);
     onProvide(value);
   };
