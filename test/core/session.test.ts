@@ -1,0 +1,274 @@
+// The session against the real emulator: what a customer would notice in the panel, and what the
+// helpdesk receives.
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import { MemoryStorage, startSession } from '../helpers/session';
+
+let helpdesk: TestEmulator;
+const sessions: Array<ReturnType<typeof startSession>> = [];
+const open = (...args: Parameters<typeof startSession>) => {
+  const started = startSession(...args);
+  sessions.push(started);
+  return started;
+};
+
+beforeEach(async () => {
+  helpdesk = await startTestEmulator({ rateLimitPerMinute: 100_000 });
+});
+afterEach(async () => {
+  for (const { session } of sessions.splice(0)) session.destroy();
+  await helpdesk.cleanup();
+});
+
+const createRequests = () => helpdesk.requests.filter((request) => request.path === '/api/v1/conversations/create/' && request.method === 'POST');
+const bodies = (s: ReturnType<typeof startSession>) => s.state().messages.map((message) => `${message.author}: ${message.body}`);
+const waitFor = (assertion: () => void) => vi.waitFor(assertion, { timeout: 5000, interval: 20 });
+
+async function startConversation(s: ReturnType<typeof startSession>, message = 'Where is my order #1234?\nIt was due Monday.', email = 'jane@example.com') {
+  await s.session.actions.startConversation({ name: 'Jane van Doe', email, message });
+  expect(s.state().phase).toBe('active');
+  return s.state().conversation!;
+}
+
+describe('starting a conversation', () => {
+  it('sends channel web, the first line as subject, the message, names, email, priority and page metadata', async () => {
+    const s = open(helpdesk);
+    s.session.setMetadata({ plan: 'pro', page_title: 'Overridden by the site' });
+    await startConversation(s);
+    const [request] = createRequests();
+    expect(request?.body).toMatchObject({
+      channel: 'web',
+      subject: 'Where is my order #1234?',
+      description: 'Where is my order #1234?\nIt was due Monday.',
+      user_email: 'jane@example.com',
+      user_first_name: 'Jane',
+      user_last_name: 'van Doe',
+      priority: 'high',
+      metadata: { page_url: 'https://shop.example/checkout', page_title: 'Overridden by the site', plan: 'pro', locale: 'en' },
+    });
+    expect(s.eventsOf('conversation')).toEqual([expect.objectContaining({ created: true, status: 'open' })]);
+  });
+
+  it('leaves page metadata out when pageInfo is off', async () => {
+    const s = open(helpdesk, { pageInfo: false });
+    await startConversation(s);
+    const metadata = (createRequests()[0]?.body as { metadata: Record<string, unknown> }).metadata;
+    expect(metadata.page_url).toBeUndefined();
+  });
+
+  it.each([true, false])('shows the first message exactly once (description listed as a message: %s)', async (listed) => {
+    helpdesk.switches.descriptionAsMessage = listed;
+    const s = open(helpdesk);
+    await startConversation(s, 'Hello there');
+    await waitFor(() => expect(helpdesk.requests.some((request) => request.path.endsWith('/messages/'))).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bodies(s)).toEqual(['customer: Hello there']);
+  });
+
+  it('keeps the typed text and shows the field errors when the API refuses the create', async () => {
+    const s = open(helpdesk);
+    helpdesk.failNext({ method: 'POST', path: '/api/v1/conversations/create/' }, 1, 400, {
+      body: JSON.stringify({ user_email: ['Enter a valid email address.'] }),
+      contentType: 'application/json',
+    });
+    await s.session.actions.startConversation({ name: 'Jane', email: 'jane@example.com', message: 'Help' });
+    expect(s.state().phase).toBe('form');
+    expect(s.state().prefill).toMatchObject({ name: 'Jane', email: 'jane@example.com', message: 'Help' });
+    expect(s.state().formErrors.email).toBe('Enter a valid email address.');
+    expect(s.eventsOf('error')[0]).toMatchObject({ kind: 'create', status: 400 });
+  });
+
+  it('never creates two conversations when the answer to the create is lost', async () => {
+    const s = open(helpdesk);
+    helpdesk.loseNextAnswer({ method: 'POST', path: '/api/v1/conversations/create/' }, 1);
+    const conversation = await startConversation(s);
+    expect(helpdesk.listConversations()).toHaveLength(1);
+    expect(conversation.id).toBe(helpdesk.listConversations()[0]?.id);
+  });
+
+  it('never creates two conversations for an anonymous customer either', async () => {
+    const s = open(helpdesk);
+    helpdesk.loseNextAnswer({ method: 'POST', path: '/api/v1/conversations/create/' }, 1);
+    await startConversation(s, 'No email given', '');
+    expect(helpdesk.listConversations()).toHaveLength(1);
+  });
+});
+
+describe('talking', () => {
+  it('shows team replies with the team as author, never internal notes, and replies with the requester email', async () => {
+    const s = open(helpdesk);
+    const conversation = await startConversation(s, 'Hi');
+    helpdesk.agentReply(conversation.id, 'Hello Jane, checking now.');
+    helpdesk.agentReply(conversation.id, 'note to self: refund', { type: 'note' });
+    await waitFor(() => expect(bodies(s)).toEqual(['customer: Hi', 'team: Hello Jane, checking now.']));
+    s.session.actions.sendReply('Thanks!');
+    expect(s.state().messages.at(-1)).toMatchObject({ author: 'customer', body: 'Thanks!', delivery: 'sending' });
+    await waitFor(() => expect(s.state().messages.at(-1)?.delivery).toBe('sent'));
+    const sent = helpdesk.listMessages(conversation.id).at(-1);
+    expect(sent).toMatchObject({ body: 'Thanks!', sender_email: 'jane@example.com' });
+    expect(s.state().draft).toBe('');
+  });
+
+  it('counts unread team replies while the panel is closed and clears them when it opens', async () => {
+    const s = open(helpdesk);
+    const conversation = await startConversation(s, 'Hi');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    helpdesk.agentReply(conversation.id, 'One');
+    helpdesk.agentReply(conversation.id, 'Two');
+    await waitFor(() => expect(s.state().unreadCount).toBe(2));
+    expect(s.eventsOf('message').map((message) => message.body)).toEqual(['One', 'Two']);
+    expect(s.eventsOf('unread').at(-1)).toEqual({ count: 2 });
+    s.session.setPanelOpen(true);
+    expect(s.state().unreadCount).toBe(0);
+    expect(s.eventsOf('unread').at(-1)).toEqual({ count: 0 });
+  });
+
+  it('replies with the generated email of an anonymous requester', async () => {
+    const s = open(helpdesk);
+    const conversation = await startConversation(s, 'Anonymous hello', '');
+    s.session.actions.sendReply('Me again');
+    await waitFor(() => expect(s.state().messages.at(-1)?.delivery).toBe('sent'));
+    const requester = helpdesk.listConversations()[0]?.requester.email;
+    expect(requester).toMatch(/@/);
+    expect(helpdesk.listMessages(conversation.id).at(-1)?.sender_email).toBe(requester);
+  });
+
+  it('asks for an email when the anonymous requester has none, keeping the typed reply', async () => {
+    helpdesk.switches.anonymousEmail = 'none';
+    const s = open(helpdesk);
+    const conversation = await startConversation(s, 'No email here', '');
+    s.session.actions.sendReply('Can you answer?');
+    expect(s.state().needsEmail).toBe(true);
+    expect(s.state().draft).toBe('Can you answer?');
+    expect(helpdesk.listMessages(conversation.id).some((message) => message.body === 'Can you answer?')).toBe(false);
+    s.session.actions.provideEmail('later@example.com');
+    await waitFor(() => expect(helpdesk.listMessages(conversation.id).at(-1)).toMatchObject({ body: 'Can you answer?', sender_email: 'later@example.com' }));
+    expect(s.state().needsEmail).toBe(false);
+    await waitFor(() => expect(s.state().messages.at(-1)).toMatchObject({ author: 'customer', delivery: 'sent' }));
+  });
+
+  it('says the conversation ended when the team resolves it, and gives a refused reply back', async () => {
+    const s = open(helpdesk);
+    const conversation = await startConversation(s, 'Hi');
+    helpdesk.setStatus(conversation.id, 'closed');
+    s.session.actions.sendReply('One more thing');
+    await waitFor(() => expect(s.state().phase).toBe('ended'));
+    expect(s.state().draft).toBe('One more thing');
+    expect(s.state().notice?.text).toMatch(/closed/i);
+    s.session.actions.startNew();
+    expect(s.state().phase).toBe('form');
+  });
+
+  it('notices a resolution made while idle', async () => {
+    const s = open(helpdesk);
+    const conversation = await startConversation(s, 'Hi');
+    helpdesk.setStatus(conversation.id, 'resolved');
+    helpdesk.agentReply(conversation.id, 'Solved, bye!');
+    await waitFor(() => expect(s.state().phase).toBe('ended'));
+    expect(s.state().conversation?.status).toBe('resolved');
+  });
+});
+
+describe('across reloads', () => {
+  it('resumes the same conversation after a reload, with the draft, without creating another', async () => {
+    const backend = new MemoryStorage();
+    const first = open(helpdesk, { backend });
+    const conversation = await startConversation(first, 'Before reload');
+    first.session.actions.setDraft('half-typed');
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the draft is written after a pause
+    first.session.destroy();
+
+    const second = open(helpdesk, { backend });
+    await second.session.restore();
+    expect(second.state().conversation?.id).toBe(conversation.id);
+    expect(second.state().draft).toBe('half-typed');
+    await waitFor(() => expect(bodies(second)).toEqual(['customer: Before reload']));
+    expect(createRequests()).toHaveLength(1);
+    expect(second.eventsOf('conversation')).toEqual([expect.objectContaining({ id: conversation.id, created: false })]);
+  });
+
+  it('forgets a stored conversation that no longer exists and stops asking for it', async () => {
+    const backend = new MemoryStorage();
+    const first = open(helpdesk, { backend });
+    const conversation = await startConversation(first, 'Soon deleted');
+    first.session.destroy();
+    helpdesk.deleteConversation(conversation.id);
+
+    const second = open(helpdesk, { backend });
+    helpdesk.clearRequests();
+    await second.session.restore();
+    expect(second.state().phase).toBe('form');
+    expect(backend.keys().some((key) => key.endsWith(':conversation'))).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(helpdesk.requests.filter((request) => request.method !== 'OPTIONS')).toHaveLength(1);
+  });
+
+  it('leaves no trace on a first visit: no request, nothing stored', async () => {
+    const backend = new MemoryStorage();
+    const s = open(helpdesk, { backend });
+    await s.session.restore();
+    s.session.setPanelOpen(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(helpdesk.requests).toHaveLength(0);
+    expect(backend.writes).toBe(0);
+  });
+
+  it('reset removes every key Parley wrote and shows the form', async () => {
+    const backend = new MemoryStorage();
+    backend.setItem('unrelated', 'kept');
+    const s = open(helpdesk, { backend });
+    await startConversation(s, 'Logout soon');
+    s.session.actions.setDraft('x');
+    s.session.reset();
+    expect(backend.keys()).toEqual(['unrelated']);
+    expect(s.state().phase).toBe('form');
+    expect(s.state().conversation).toBeNull();
+  });
+
+  it('keeps working in memory when storage throws on every read and write', async () => {
+    const backend = new MemoryStorage();
+    backend.failReads = true;
+    backend.failWrites = true;
+    const s = open(helpdesk, { backend });
+    await s.session.restore();
+    const conversation = await startConversation(s, 'Private mode');
+    s.session.actions.sendReply('Still works');
+    await waitFor(() => expect(helpdesk.listMessages(conversation.id).at(-1)?.body).toBe('Still works'));
+  });
+
+  it('keeps working when localStorage itself cannot be reached', async () => {
+    const s = open(helpdesk, { backend: null });
+    const conversation = await startConversation(s, 'Sandboxed iframe');
+    expect(conversation.id).toBeTruthy();
+  });
+});
+
+describe('identified customers', () => {
+  it('lists their own conversations, newest first, and resumes one', async () => {
+    const other = open(helpdesk);
+    await startConversation(other, 'Someone else', 'other@example.com');
+    const s1 = open(helpdesk);
+    const older = await startConversation(s1, 'My first question', 'kim@example.com');
+    const s2 = open(helpdesk);
+    await startConversation(s2, 'My second question', 'kim@example.com');
+
+    const s = open(helpdesk);
+    s.session.identify({ email: 'kim@example.com', firstName: 'Kim' });
+    await waitFor(() => expect(s.state().history.status).toBe('ready'));
+    expect(s.state().history.items.map((item) => item.subject)).toEqual(['My second question', 'My first question']);
+    expect(s.state().prefill).toMatchObject({ name: 'Kim', email: 'kim@example.com' });
+    await s.session.actions.resume(older.id);
+    expect(s.state().conversation?.id).toBe(older.id);
+    await waitFor(() => expect(bodies(s)).toContain('customer: My first question'));
+  });
+
+  it('never shows a visitor who only typed an email the conversations this browser did not create', async () => {
+    const earlier = open(helpdesk);
+    await startConversation(earlier, 'Private matter', 'kim@example.com');
+    const s = open(helpdesk);
+    await startConversation(s, 'New visitor', 'kim@example.com');
+    expect(s.state().history.items).toEqual([]);
+    expect(helpdesk.requests.filter((request) => request.path === '/api/v1/conversations/' && request.method === 'GET')).toHaveLength(0);
+  });
+});
