@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../../widget/api/types';
+import { conversationView, unreadCount } from '../../widget/core/conversation-view';
+import type { OutboxEntry } from '../../widget/core/outbox';
+
+const customer = new Set(['jane@example.com']);
+const message = (id: string, sender: string | null, body: string, type = 'reply', createdAt = `2026-11-22T10:0${id.length}:00Z`): Message => ({
+  id, senderEmail: sender, body, type, createdAt,
+});
+const entry = (id: string, body: string, state: OutboxEntry['state'], messageId: string | null = null): OutboxEntry => ({
+  id, conversationId: 'c1', body, userEmail: 'jane@example.com', state, createdAt: '2026-11-22T10:09:00Z', firstAttemptAt: null,
+  seenBefore: [], uncertain: false, attempts: 1, notBefore: 0, messageId, error: state === 'failed' ? 'Service unavailable' : null,
+});
+
+describe('conversation view', () => {
+  it('decides authorship by the requester email, case-insensitively', () => {
+    const view = conversationView({
+      serverMessages: [message('a', 'JANE@example.com', 'Hi'), message('b', 'agent@shop.example', 'Hello'), message('c', null, 'System?')],
+      outbox: [], customerEmails: customer, firstMessage: null,
+    });
+    expect(view.map((item) => item.author)).toEqual(['customer', 'team', 'team']);
+  });
+
+  it('shows only replies and messages without a type: notes and events never', () => {
+    const view = conversationView({
+      serverMessages: [message('a', 'agent@x.co', 'visible'), message('b', 'agent@x.co', 'secret', 'note'), message('c', 'agent@x.co', 'event', 'status_change')],
+      outbox: [], customerEmails: customer, firstMessage: null,
+    });
+    expect(view.map((item) => item.body)).toEqual(['visible']);
+  });
+
+  it('shows the first message once whether or not the API lists it', () => {
+    const first = { body: 'Where is  my order?', createdAt: '2026-11-22T10:00:00Z' };
+    const listed = conversationView({ serverMessages: [message('a', 'jane@example.com', 'Where is my order?')], outbox: [], customerEmails: customer, firstMessage: first });
+    const unlisted = conversationView({ serverMessages: [message('b', 'agent@x.co', 'On it')], outbox: [], customerEmails: customer, firstMessage: first });
+    expect(listed.map((item) => item.body)).toEqual(['Where is my order?']);
+    expect(unlisted.map((item) => item.body)).toEqual(['Where is  my order?', 'On it']);
+  });
+
+  it('shows outbox entries with their delivery, and a sent one once it is listed, under the same key', () => {
+    const view = conversationView({
+      serverMessages: [message('m1', 'jane@example.com', 'first reply')],
+      outbox: [entry('local-1', 'first reply', 'sent', 'm1'), entry('local-2', 'second', 'sending'), entry('local-3', 'third', 'failed')],
+      customerEmails: customer, firstMessage: null,
+    });
+    expect(view.map((item) => [item.key, item.body, item.delivery])).toEqual([
+      ['local-1', 'first reply', 'sent'],
+      ['local-2', 'second', 'sending'],
+      ['local-3', 'third', 'failed'],
+    ]);
+    expect(view[2]?.error).toBe('Service unavailable');
+  });
+
+  it('counts only team messages newer than the last one read', () => {
+    const view = conversationView({
+      serverMessages: [
+        message('a', 'agent@x.co', 'old', 'reply', '2026-11-22T10:00:00Z'),
+        message('b', 'jane@example.com', 'mine', 'reply', '2026-11-22T10:01:00Z'),
+        message('c', 'agent@x.co', 'new', 'reply', '2026-11-22T10:02:00Z'),
+      ],
+      outbox: [], customerEmails: customer, firstMessage: null,
+    });
+    expect(unreadCount(view, null)).toBe(2);
+    expect(unreadCount(view, '2026-11-22T10:00:00Z')).toBe(1);
+    expect(unreadCount(view, '2026-11-22T10:02:00Z')).toBe(0);
+  });
+});
