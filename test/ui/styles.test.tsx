@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { ResolvedConfig } from '../../widget/core/options';
+import { applyStyles, themeCss } from '../../widget/ui/styles';
+import { defaultConfig, renderWidget } from '../helpers/render-widget';
+
+function shadowHost() {
+  const host = document.createElement('div');
+  document.body.appendChild(host);
+  return { host, shadowRoot: host.attachShadow({ mode: 'open' }) };
+}
+
+const sheetText = (sheet: CSSStyleSheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n');
+
+describe('applyStyles', () => {
+  it('adopts the widget sheet and the theme rule as constructable stylesheets', () => {
+    const { host, shadowRoot } = shadowHost();
+    const styles = applyStyles(shadowRoot, defaultConfig, { nonce: 'abc', doc: document });
+    expect(shadowRoot.adoptedStyleSheets).toHaveLength(2);
+    expect(shadowRoot.querySelector('style')).toBeNull();
+    const theme = shadowRoot.adoptedStyleSheets[1]!;
+    expect(sheetText(theme)).toContain('--parley-color: #4f46e5');
+
+    styles.update({ ...defaultConfig, color: '#0f766e' });
+    expect(sheetText(shadowRoot.adoptedStyleSheets[1]!)).toContain('--parley-color: #0f766e');
+
+    styles.remove();
+    expect(shadowRoot.adoptedStyleSheets).toHaveLength(0);
+    host.remove();
+  });
+
+  it('falls back to a <style> with the CSP nonce without constructable stylesheets', () => {
+    const { host, shadowRoot } = shadowHost();
+    // A window without CSSStyleSheet, as in browsers before constructable stylesheets.
+    const oldDocument = { defaultView: {}, createElement: (tag: string) => document.createElement(tag) } as unknown as Document;
+    const styles = applyStyles(shadowRoot, defaultConfig, { nonce: 'r4nd0m', doc: oldDocument });
+    const style = shadowRoot.querySelector('style')!;
+    expect(style.getAttribute('nonce')).toBe('r4nd0m');
+    expect(style.textContent).toContain(':host');
+    expect(style.textContent).toContain('--parley-color:#4f46e5');
+
+    styles.update({ ...defaultConfig, position: 'left' });
+    expect(shadowRoot.querySelector('style')!.textContent).toContain('--parley-left:var(--parley-offset-x)');
+    styles.remove();
+    expect(shadowRoot.querySelector('style')).toBeNull();
+    host.remove();
+  });
+
+  it('is applied by renderWidget like the entry does', () => {
+    const widget = renderWidget();
+    expect(widget.shadowRoot.adoptedStyleSheets.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('themeCss', () => {
+  const css = (patch: Partial<ResolvedConfig>) => themeCss({ ...defaultConfig, ...patch });
+
+  it('puts the brand colour, its text colour, offsets, side and z-index in :host variables', () => {
+    const text = css({ color: '#FFCC00', colorText: '#000000', offsetX: 12, offsetY: 30.6, zIndex: 99, position: 'left' });
+    expect(text).toMatch(/^:host\{/);
+    expect(text).toContain('--parley-color:#ffcc00;--parley-color-text:#000000');
+    expect(text).toContain('--parley-offset-x:12px;--parley-offset-y:31px;--parley-z:99');
+    expect(text).toContain('--parley-left:var(--parley-offset-x);--parley-right:auto');
+  });
+
+  it('never lets an unvalidated value into the CSS text', () => {
+    const text = css({
+      color: 'red;}body{display:none',
+      colorText: 'url(https://evil.example)',
+      offsetX: Number.NaN,
+      zIndex: 1.5,
+    } as Partial<ResolvedConfig>);
+    expect(text).not.toMatch(/body|url|NaN|evil/);
+    expect(text).toContain('--parley-color:#4f46e5');
+    expect(text.match(/[{}]/g)).toEqual(['{', '}']);
+  });
+
+  it('makes the host fill its container in inline mode', () => {
+    expect(css({ mode: 'inline' })).toContain('height:100%');
+    expect(css({ mode: 'floating' })).not.toContain('height');
+  });
+});
