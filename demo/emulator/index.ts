@@ -11,7 +11,7 @@ import { EmulatorServer } from './server';
 import { Store } from './store';
 import { buildSwitches } from './switches';
 import { STATUSES } from './types';
-import type { ClientKeyConfig, Emulator, EmulatorOptions } from './types';
+import type { ClientKeyConfig, Emulator, EmulatorOptions, Switches } from './types';
 
 export type {
   Channel,
@@ -37,7 +37,7 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
 /** A URL a client can dial: a wildcard listen address is reachable on loopback. */
 function dialableHost(host: string): string {
-  if (host === '0.0.0.0' || host === '' ) return '127.0.0.1';
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
   if (host === '::') return '[::1]';
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -71,7 +71,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   return {
     url: `http://${address}`,
     port,
-    switches,
+    // One live object shared with the server and the admin endpoint: assigning a new object
+    // copies its fields in, so no holder of the old reference is left behind.
+    get switches() {
+      return switches;
+    },
+    set switches(next: Switches) {
+      Object.assign(switches, buildSwitches({ ...switches, ...next }));
+    },
     failNext: (match, count, status, failOptions) => faults.failNext(match, count, status, failOptions),
     loseNextAnswer: (match, count) => faults.loseNext(match, count),
     requests: log.entries,

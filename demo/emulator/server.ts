@@ -104,6 +104,7 @@ export class EmulatorServer {
     if (method === 'OPTIONS') {
       const failure = faults.takeFailure(method, path);
       if (failure) return send(failureReply(failure));
+      if (faults.takeLoss(method, path)) return void response.socket?.destroy();
       const methods = isAdmin ? ADMIN_PREFLIGHT_METHODS : API_PREFLIGHT_METHODS;
       return send({ status: 204, headers: { Allow: methods.join(', ') }, body: null }, preflightHeaders(origin, readable, methods));
     }

@@ -77,6 +77,21 @@ describe('GET and PATCH /__emulator/switches', () => {
   });
 });
 
+describe('emulator.switches', () => {
+  it('stays live when a test assigns a whole new object', async () => {
+    helpdesk.switches = { ...helpdesk.switches, listEnvelope: 'count-results' };
+    const { body } = await callJson(helpdesk, LIST);
+    expect(Object.keys(body ?? {}).sort()).toEqual(['count', 'results']);
+    expect((await callJson(helpdesk, SWITCHES, asServer())).body).toMatchObject({ listEnvelope: 'count-results' });
+  });
+
+  it('refuses a bad value assigned as a whole object', () => {
+    expect(() => {
+      helpdesk.switches = { ...helpdesk.switches, failRate: 3 };
+    }).toThrow(/failRate/);
+  });
+});
+
 describe('POST /__emulator/faults', () => {
   it('plans fail-next faults with Retry-After', async () => {
     const planned = await callJson(helpdesk, FAULTS, {
