@@ -1,0 +1,102 @@
+// Small host pages that no demo page covers (the queue before load, a bad config, two tags…),
+// served from their own origin with the same dist/parley.js, against their own emulator whose
+// client key allows exactly that origin.
+
+import { readFile } from 'node:fs/promises';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { type TestEmulator, startTestEmulator } from '../../helpers/emulator';
+import { WIDGET_BUNDLE } from './browser';
+
+export const FIXTURE_CLIENT_KEY = 'bnc_cl_fixture_public';
+
+/** The install snippet's stub, verbatim from product.md. */
+export const STUB = 'window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments) };';
+
+export interface FixtureSuite {
+  readonly siteUrl: string;
+  readonly emulator: TestEmulator;
+  /** Serves `html` at `path` (e.g. '/queue.html') and returns its URL. */
+  page(path: string, html: string): string;
+  /** The widget's script tag with data-* attributes; `data-client-key` and `data-api-url` default to this site's. */
+  scriptTag(attributes?: Record<string, string | null>, extra?: string): string;
+  /** A whole page: the stub (unless `stub: false`), `head`, the tag, then `body`. */
+  html(options?: { head?: string; body?: string; attributes?: Record<string, string | null>; stub?: boolean; tag?: string | null; title?: string }): string;
+}
+
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+export function fixtureSuite(): FixtureSuite {
+  const pages = new Map<string, string>();
+  let server: Server | null = null;
+  let siteUrl = '';
+  let emulator: TestEmulator | null = null;
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const path = (request.url ?? '/').split('?')[0] ?? '/';
+      if (path === '/parley.js') {
+        // Read on every request: a rebuilt bundle is picked up without restarting.
+        readFile(WIDGET_BUNDLE).then(
+          (body) => {
+            response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+            response.end(body);
+          },
+          () => {
+            response.writeHead(503, { 'Content-Type': 'text/plain' });
+            response.end('dist/parley.js is missing: run npm run build');
+          },
+        );
+        return;
+      }
+      const html = pages.get(path);
+      response.writeHead(html === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.end(html ?? 'Not found');
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    siteUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    emulator = await startTestEmulator({ clientKeys: [{ key: FIXTURE_CLIENT_KEY, allowedOrigins: [siteUrl] }] });
+  });
+  beforeEach(() => {
+    emulator?.clearRequests();
+  });
+  afterAll(async () => {
+    await emulator?.cleanup();
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+    }
+  });
+
+  const suite: FixtureSuite = {
+    get siteUrl() {
+      return siteUrl;
+    },
+    get emulator() {
+      if (!emulator) throw new Error('The fixture emulator is not started yet (use it inside a test).');
+      return emulator;
+    },
+    page(path, html) {
+      pages.set(path, html);
+      return `${siteUrl}${path}`;
+    },
+    scriptTag(attributes = {}, extra = 'defer') {
+      const all: Record<string, string | null> = { 'data-client-key': FIXTURE_CLIENT_KEY, 'data-api-url': suite.emulator.url, ...attributes };
+      const rendered = Object.entries(all)
+        .filter((entry): entry is [string, string] => entry[1] !== null)
+        .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+        .join('');
+      return `<script src="/parley.js" ${extra}${rendered}></script>`;
+    },
+    html({ head = '', body = '', attributes = {}, stub = true, tag, title = 'Fixture shop' } = {}) {
+      const script = tag === null ? '' : (tag ?? suite.scriptTag(attributes));
+      return (
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
+        `${stub ? `<script>${STUB}</script>` : ''}${head}${script}</head>` +
+        `<body><h1>${title}</h1><p>A host page for the widget.</p>${body}</body></html>`
+      );
+    },
+  };
+  return suite;
+}

@@ -1,0 +1,140 @@
+// The widget as a customer meets it: locators by role and accessible name (product.md's table),
+// inside #parley-root's open shadow root, which Playwright's locators pierce.
+
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** The accessible names of product.md, and their Arabic translations. */
+export const NAMES = {
+  en: {
+    openChat: 'Open support chat',
+    closeChat: 'Close support chat',
+    close: 'Close',
+    name: 'Name',
+    email: 'Email',
+    message: 'Message',
+    start: 'Start conversation',
+    conversation: 'Conversation',
+    writeReply: 'Write a reply',
+    send: 'Send',
+    retry: 'Retry',
+    startNew: 'Start a new conversation',
+    yourConversations: 'Your conversations',
+  },
+  ar: {
+    openChat: 'فتح دردشة الدعم',
+    closeChat: 'إغلاق دردشة الدعم',
+    title: 'الدعم',
+    close: 'إغلاق',
+    name: 'الاسم',
+    email: 'البريد الإلكتروني',
+    message: 'الرسالة',
+    start: 'بدء المحادثة',
+    conversation: 'المحادثة',
+    writeReply: 'اكتب ردًا',
+    send: 'إرسال',
+  },
+} as const;
+
+type Names = (typeof NAMES)['en'] | (typeof NAMES)['ar'];
+
+export function widget(page: Page, names: Names = NAMES.en) {
+  const root = page.locator('#parley-root');
+  const exact = (name: string) => ({ name, exact: true });
+  const panel = root.locator('#parley-panel');
+  return {
+    root,
+    launcher: root.getByRole('button', { name: new RegExp(`^(${names.openChat}|${names.closeChat})$`) }),
+    panel,
+    dialog: root.getByRole('dialog'),
+    closeButton: panel.getByRole('button', exact(names.close)),
+    nameField: root.getByRole('textbox', exact(names.name)),
+    emailField: root.getByRole('textbox', exact(names.email)),
+    messageField: root.getByRole('textbox', exact(names.message)),
+    startButton: root.getByRole('button', exact(names.start)),
+    log: root.getByRole('log', exact(names.conversation)),
+    composer: root.getByRole('textbox', exact(names.writeReply)),
+    sendButton: root.getByRole('button', exact(names.send)),
+    startNewButton: root.getByRole('button', exact('startNew' in names ? names.startNew : '')),
+    conversationsList: root.getByRole('list', exact('yourConversations' in names ? names.yourConversations : '')),
+  };
+}
+
+/** The widget's host element is on the page (the bundle ran and mounted). */
+export async function waitForWidget(page: Page): Promise<void> {
+  await widget(page).root.waitFor({ state: 'attached', timeout: 10_000 });
+}
+
+/** Clicks the launcher and waits for the panel. */
+export async function openWidget(page: Page, names: Names = NAMES.en): Promise<void> {
+  const parts = widget(page, names);
+  await parts.launcher.click();
+  await parts.panel.waitFor({ state: 'visible' });
+}
+
+export interface Customer {
+  name?: string;
+  email?: string;
+  message: string;
+}
+
+/** Fills the first-message form and submits it; waits for the conversation to show. */
+export async function startConversation(page: Page, customer: Customer): Promise<void> {
+  const parts = widget(page);
+  if (customer.name !== undefined) await parts.nameField.fill(customer.name);
+  if (customer.email !== undefined) await parts.emailField.fill(customer.email);
+  await parts.messageField.fill(customer.message);
+  await parts.startButton.click();
+  await parts.log.waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Types a reply in the composer and sends it with the Send button. */
+export async function sendReply(page: Page, text: string): Promise<void> {
+  const parts = widget(page);
+  await parts.composer.fill(text);
+  await parts.sendButton.click();
+}
+
+/** How many times `text` appears in the conversation log as the customer reads it. */
+export async function timesShown(page: Page, text: string): Promise<number> {
+  const log = widget(page).log;
+  if ((await log.count()) === 0) return 0;
+  const shown = (await log.innerText()).replace(/\r\n/g, '\n');
+  return shown.split(text).length - 1;
+}
+
+/** Waits until `text` is in the conversation log, exactly once. */
+export async function expectMessageShown(page: Page, text: string, timeout = 10_000): Promise<void> {
+  await expect.poll(() => timesShown(page, text), { timeout, message: `"${text}" shown once in the log` }).toBe(1);
+}
+
+/** All text inside the shadow root, visible or not (including attributes' values via outerHTML). */
+export async function shadowHtml(page: Page): Promise<string> {
+  return page.evaluate(() => document.getElementById('parley-root')?.shadowRoot?.innerHTML ?? '');
+}
+
+/** `parley:` keys in localStorage. */
+export async function parleyStorageKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('parley:')));
+}
+
+/** A locator's computed style properties (the element lives in the shadow root). */
+export async function computedStyle(locator: Locator, properties: string[]): Promise<Record<string, string>> {
+  return locator.evaluate((element, names) => {
+    const style = getComputedStyle(element);
+    return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]));
+  }, properties);
+}
+
+/** Runs a `Parley(…)` command in the page (functions can't cross; use page.evaluate for those). */
+export async function parley(page: Page, command: string, ...args: unknown[]): Promise<void> {
+  await page.evaluate(([name, rest]) => (window as unknown as { Parley(...a: unknown[]): unknown }).Parley(name, ...(rest as unknown[])), [
+    command,
+    args,
+  ] as const);
+}
+
+/** A string no other test writes, so that counts in the log and the emulator are exact. */
+export function unique(label: string): string {
+  return `${label} ${Math.random().toString(36).slice(2, 8)}`;
+}
