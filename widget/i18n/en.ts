@@ -18,12 +18,10 @@ const en = {
   message: 'Message',
   startConversation: 'Start conversation',
   optional: 'Optional',
-  required: 'Required',
   starting: 'Starting…',
   /** product.md: the log. */
   conversation: 'Conversation',
   loadingConversation: 'Loading the conversation…',
-  noMessages: 'No messages yet.',
   /** product.md: composer. */
   writeReply: 'Write a reply',
   send: 'Send',
