@@ -27,6 +27,15 @@ export function App({ api, config }: { api: ConsoleApi; config: ConsoleConfig })
   const [now, setNow] = useState(Date.now());
 
   useEffect(() => {
+    if (!panelOpen) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setPanelOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [panelOpen]);
+
+  useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 15_000);
     const onHash = () => setSelectedId(selectedFromHash());
     window.addEventListener('hashchange', onHash);
@@ -74,15 +83,21 @@ export function App({ api, config }: { api: ConsoleApi; config: ConsoleConfig })
           </span>
         </div>
         <p class="topbar-warning" role="note">
-          <strong>Local demo.</strong> This page holds a server key ({config.serverKey.slice(0, 7)}…) to talk to the local
-          emulator. A real server key stays on your backend, never in a web page.
+          <strong>Local demo.</strong>{' '}
+          <span class="label-long">
+            This page holds a server key ({config.serverKey.slice(0, 7)}…) to talk to the local emulator. A real server key stays on
+            your backend, never in a web page.
+          </span>
+          <span class="label-short">It holds a server key; a real one never goes in a web page.</span>
         </p>
         <div class="topbar-actions">
           <a class="button button-quiet" href={`${siteUrl}/`} target="_blank" rel="noopener">
-            Open the shop ↗
+            <span class="label-long">Open the shop ↗</span>
+            <span class="label-short">Shop ↗</span>
           </a>
           <button class="button button-quiet panel-toggle" type="button" aria-expanded={panelOpen} onClick={() => setPanelOpen(!panelOpen)}>
-            Emulator controls
+            <span class="label-long">Emulator controls</span>
+            <span class="label-short">Controls</span>
           </button>
         </div>
       </header>

@@ -26,6 +26,8 @@ export function ConversationView(props: Props) {
   const { api, conversation } = props;
   const messages = usePoll(() => api.listMessages(conversation.id), MESSAGES_REFRESH_MS, conversation.id);
   const [resolving, setResolving] = useState(false);
+  // Only used when the column is too narrow for the details beside the thread (see console.css).
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const ended = isEnded(conversation);
 
@@ -66,6 +68,15 @@ export function ConversationView(props: Props) {
             <span class="muted">priority {conversation.priority}</span>
           </p>
         </div>
+        <button
+          type="button"
+          class="button button-secondary details-toggle"
+          aria-expanded={detailsOpen}
+          aria-controls="conversation-details"
+          onClick={() => setDetailsOpen(!detailsOpen)}
+        >
+          Details
+        </button>
         <button type="button" class="button button-primary" disabled={ended || resolving} onClick={resolve}>
           {ended ? 'Resolved' : resolving ? 'Resolving…' : 'Resolve'}
         </button>
@@ -90,7 +101,7 @@ export function ConversationView(props: Props) {
             onSend={send}
           />
         </div>
-        <MetadataCard conversation={conversation} />
+        <MetadataCard conversation={conversation} open={detailsOpen} onClose={() => setDetailsOpen(false)} />
       </div>
     </article>
   );

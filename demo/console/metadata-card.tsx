@@ -1,17 +1,27 @@
 // What the widget told the helpdesk about where the conversation started: the automatic page info
-// first, then whatever the site added with Parley('metadata', …).
+// first, then the rest: mostly what the site added with Parley('metadata', …).
 
 import type { WireConversation } from './api';
 import { PAGE_INFO_LABELS, clockTime, metadataText, safeHttpUrl, shortUserAgent } from './format';
 
-export function MetadataCard({ conversation }: { conversation: WireConversation }) {
+interface Props {
+  conversation: WireConversation;
+  /** Whether the details are shown over the thread, when the column is too narrow for both. */
+  open: boolean;
+  onClose(): void;
+}
+
+export function MetadataCard({ conversation, open, onClose }: Props) {
   const metadata = conversation.metadata ?? {};
   const pageInfoKeys = new Set(PAGE_INFO_LABELS.map(([key]) => key));
   const custom = Object.entries(metadata).filter(([key]) => !pageInfoKeys.has(key));
   const hasPageInfo = PAGE_INFO_LABELS.some(([key]) => key in metadata);
 
   return (
-    <aside class="metadata" aria-label="Conversation details">
+    <aside id="conversation-details" class={`metadata${open ? ' is-open' : ''}`} aria-label="Conversation details">
+      <button type="button" class="button button-quiet metadata-close" onClick={onClose}>
+        Close
+      </button>
       <h3>Requester</h3>
       <dl>
         <dt>Name</dt>
@@ -35,8 +45,8 @@ export function MetadataCard({ conversation }: { conversation: WireConversation 
       )}
       {custom.length > 0 && (
         <>
-          <h3>Added by the site</h3>
-          <dl>
+          <h3>Other metadata</h3>
+          <dl class="stacked">
             {custom.map(([key, value]) => (
               <MetadataRow key={key} label={key} name={key} value={value} />
             ))}
