@@ -1,0 +1,112 @@
+// 10,000 poll cycles of a real session against the emulator over loopback HTTP, then shutdown:
+// prints heap growth and the timers still alive. Run with --expose-gc for a stable heap figure.
+
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createClient } from '../widget/api/client';
+import { type Clock, systemClock } from '../widget/core/clock';
+import { createSession } from '../widget/core/session';
+import { createStorage } from '../widget/core/storage';
+
+export interface SoakResult {
+  cycles: number;
+  seconds: number;
+  heapBeforeMb: number;
+  heapAfterMb: number;
+  heapGrowthMb: number;
+  timersAliveAfterShutdown: number;
+}
+
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 100) / 100;
+
+/** A clock that counts the timers it has pending. */
+function countingClock(): Clock & { alive(): number } {
+  const pending = new Set<unknown>();
+  return {
+    now: systemClock.now,
+    setTimeout(callback, ms) {
+      const id: unknown = systemClock.setTimeout(() => {
+        pending.delete(id);
+        callback();
+      }, ms);
+      pending.add(id);
+      return id;
+    },
+    clearTimeout(id) {
+      pending.delete(id);
+      systemClock.clearTimeout(id);
+    },
+    alive: () => pending.size,
+  };
+}
+
+/** The emulator in a child process: its memory must not count as the widget's. */
+export async function startEmulatorProcess() {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/emulator-process.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+  const url = line.toString().trim();
+  const server = { key: 'bnc_sv_bench', headers: { Authorization: 'Bearer bnc_sv_bench', 'Content-Type': 'application/json' } };
+  return {
+    url,
+    clientKey: 'bnc_cl_bench',
+    async agentReply(conversationId: string, body: string) {
+      await fetch(`${url}/api/v1/conversations/${conversationId}/messages/create/`, {
+        method: 'POST', headers: server.headers, body: JSON.stringify({ body, user_email: 'agent@parley.test' }),
+      });
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+export async function soak(cycles = 10_000): Promise<SoakResult> {
+  const emulator = await startEmulatorProcess();
+  const clock = countingClock();
+  const always = { isVisible: () => true, isOnline: () => true, subscribe: () => () => {} };
+  const memory = new Map<string, string>();
+  const backend = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v), removeItem: (k: string) => void memory.delete(k), key: (i: number) => [...memory.keys()][i] ?? null, get length() { return memory.size; }, clear: () => memory.clear() } as Storage;
+  let polls = 0;
+  const client = createClient({ apiUrl: emulator.url, clientKey: 'bnc_cl_bench' });
+  const counted = { ...client, listMessages: (...args: Parameters<typeof client.listMessages>) => ((polls += 1), client.listMessages(...args)) };
+  const session = createSession({
+    client: counted,
+    storage: createStorage({ backend: () => backend, apiUrl: emulator.url, clientKey: 'bnc_cl_bench' }),
+    clock,
+    random: Math.random,
+    newId: () => crypto.randomUUID(),
+    visibility: always,
+    connectivity: { isOnline: always.isOnline, subscribe: always.subscribe },
+    config: { priority: 'normal', pageInfo: false, requireEmail: false },
+    emit: () => {},
+    pageInfo: () => ({}),
+    fallbackSubject: () => 'Support request',
+    timing: { openIntervalMs: 0, closedIntervalMs: 0, idleIntervalMs: 0, firstPollJitterMs: 0, backoffBaseMs: 1 },
+  });
+  await session.actions.startConversation({ name: 'Soak', email: 'soak@example.com', message: 'Soak test' });
+  const conversation = session.getState().conversation!;
+  await emulator.agentReply(conversation.id, 'A reply to keep in the list');
+  // Warm up, then measure from a settled heap.
+  while (polls < 200) await new Promise((resolve) => setTimeout(resolve, 5));
+  collect();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const target = polls + cycles;
+  while (polls < target) await new Promise((resolve) => setTimeout(resolve, 10));
+  const seconds = (performance.now() - started) / 1000;
+  session.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  collect();
+  const heapAfter = process.memoryUsage().heapUsed;
+  await emulator.stop();
+  return {
+    cycles,
+    seconds: Math.round(seconds * 10) / 10,
+    heapBeforeMb: mb(heapBefore),
+    heapAfterMb: mb(heapAfter),
+    heapGrowthMb: mb(heapAfter - heapBefore),
+    timersAliveAfterShutdown: clock.alive(),
+  };
+}
