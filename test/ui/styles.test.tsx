@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../widget/core/options';
 import { applyStyles, themeCss } from '../../widget/ui/styles';
@@ -77,5 +79,23 @@ describe('themeCss', () => {
   it('makes the host fill its container in inline mode', () => {
     expect(css({ mode: 'inline' })).toContain('height:100%');
     expect(css({ mode: 'floating' })).not.toContain('height');
+  });
+});
+
+describe('the widget stylesheet', () => {
+  // Read from disk: Vitest stubs CSS imports, `?inline` ones included, with an empty string.
+  const css = readFileSync(resolve(process.cwd(), 'widget/ui/styles.css'), 'utf8');
+
+  it('keeps the promises of a guest on someone else’s page', () => {
+    expect(css).toMatch(/:host\s*\{\s*all:\s*initial/);
+    expect(css).not.toMatch(/\d+(\.\d+)?r?em\b/); // px only: the host's root font size must not scale us
+    expect(css).not.toContain('!important');
+    expect(css).not.toMatch(/(?<![.\w-])(html|body)\s*[{,]/); // never styles (or locks the scroll of) the page
+    expect(css).toContain('prefers-reduced-motion');
+    expect(css).toContain('prefers-color-scheme: dark');
+    expect(css).toContain('100dvh');
+    expect(css).toContain('env(safe-area-inset-bottom)');
+    expect(css).toContain('overscroll-behavior: contain');
+    expect(css).toContain('font-size: 16px'); // inputs: under 16px, iOS zooms the page
   });
 });

@@ -51,8 +51,9 @@ export function App(props: AppProps): JSX.Element {
   if (wasOpen.current !== isOpen) {
     const panel = panelRef.current;
     if (isOpen) {
-      const active = document.activeElement;
-      returnFocusTo.current = active instanceof HTMLElement && active !== document.body ? active : null;
+      const doc = panel?.ownerDocument;
+      const active = doc?.activeElement;
+      returnFocusTo.current = active && active !== doc.body && 'focus' in active ? (active as HTMLElement) : null;
     } else {
       focusWasInside.current = Boolean(panel && panel.contains(activeElementOf(panel)));
     }
