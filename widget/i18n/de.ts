@@ -33,7 +33,7 @@ const de: Strings = {
   resolved: 'Diese Unterhaltung wurde gelöst.',
   closed: 'Diese Unterhaltung wurde geschlossen.',
   statusOpen: 'Offen',
-  statusPending: 'Wartend',
+  statusPending: 'Ausstehend',
   statusResolved: 'Gelöst',
   statusClosed: 'Geschlossen',
   needsEmail: 'Wir brauchen Ihre E-Mail-Adresse, um zu antworten',
