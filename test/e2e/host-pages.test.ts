@@ -1,0 +1,140 @@
+// Host pages that fight the widget: a strict Content-Security-Policy, hostile global CSS, and an
+// origin the client key does not allow.
+
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserSuite, saveScreenshot } from './helpers/browser';
+import { SHOP, createRequests, demoSuite } from './helpers/demo';
+import { computedStyle, expectMessageShown, openWidget, startConversation, unique, waitForWidget, widget } from './helpers/widget';
+
+const browser = browserSuite();
+const demo = demoSuite();
+
+const rgb = (hex: string) => {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255})`;
+};
+
+describe('a page with a strict CSP', () => {
+  test('runs the widget styled and working, without a single violation', async () => {
+    const { page, console } = await browser.newPage();
+    // Before any page script: the widget's own violations must be caught too.
+    await page.addInitScript(() => {
+      const violations: string[] = [];
+      (window as unknown as { __violations: string[] }).__violations = violations;
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`), true);
+    });
+    await page.goto(demo.url('/strict-csp.html'));
+    await waitForWidget(page);
+    const ui = widget(page);
+    await ui.launcher.waitFor();
+    expect(await computedStyle(ui.launcher, ['background-color', 'width', 'border-radius', 'position'])).toEqual({
+      'background-color': rgb(SHOP.color),
+      width: '56px',
+      'border-radius': '50%',
+      position: 'fixed',
+    });
+
+    await openWidget(page);
+    const head = ui.dialog.getByRole('heading', { name: SHOP.title });
+    expect((await computedStyle(head, ['font-size']))['font-size']).toBe('16px');
+    const message = unique('Sent under a strict CSP');
+    await startConversation(page, { email: 'csp@example.com', message });
+    const conversation = demo.emulator.listConversations().find((item) => item.subject === message)!;
+    const answer = unique('Received under a strict CSP');
+    demo.emulator.agentReply(conversation.id, answer);
+    await expectMessageShown(page, answer);
+    await saveScreenshot(page, 'csp');
+
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(console.filter((entry) => /content security policy|refused to/i.test(entry.text))).toEqual([]);
+    // The page's own watcher agrees.
+    expect(await page.locator('[data-csp-state]').innerText()).toBe('No policy violations so far.');
+  });
+});
+
+/** Boxes and styles that a customer would see change if the host page's CSS leaked in. */
+async function looks(page: Page) {
+  const ui = widget(page);
+  const typography = ['font-size', 'font-family', 'font-weight', 'font-style', 'letter-spacing', 'word-spacing', 'text-transform', 'line-height', 'color'];
+  const boxes = ['width', 'height', 'padding-top', 'padding-left', 'border-top-width', 'border-top-style', 'border-radius', 'box-sizing', 'transform', 'opacity'];
+  const closed = {
+    launcher: await ui.launcher.boundingBox(),
+    launcherStyle: await computedStyle(ui.launcher, [...boxes, 'box-shadow', 'cursor']),
+    host: await computedStyle(ui.root, ['height', 'border-top-width', 'padding-top', 'margin-top', 'background-color', 'display']),
+  };
+  await openWidget(page);
+  // The panel's entry animation must be over before boxes are compared.
+  await page.waitForFunction(() => document.getElementById('parley-root')!.shadowRoot!.getAnimations().every((animation) => animation.playState === 'finished'));
+  const greeting = ui.panel.locator('.greeting');
+  return {
+    ...closed,
+    panel: await ui.panel.boundingBox(),
+    panelStyle: await computedStyle(ui.panel, [...boxes, 'opacity']),
+    title: await computedStyle(ui.dialog.getByRole('heading'), typography.filter((name) => name !== 'color')),
+    greeting: await computedStyle(greeting, typography),
+    nameField: { box: await ui.nameField.boundingBox(), style: await computedStyle(ui.nameField, [...boxes, ...typography, 'background-color']) },
+    messageField: { box: await ui.messageField.boundingBox(), style: await computedStyle(ui.messageField, [...boxes, ...typography, 'background-color']) },
+    startButton: { box: await ui.startButton.boundingBox(), style: await computedStyle(ui.startButton, [...boxes, ...typography.filter((name) => name !== 'color'), 'box-shadow']) },
+  };
+}
+
+describe('a page with hostile global CSS', () => {
+  test('the launcher and the open panel look exactly as on a plain page', async () => {
+    const plain = await browser.newPage();
+    await plain.page.goto(demo.url('/'));
+    await waitForWidget(plain.page);
+    const expected = await looks(plain.page);
+
+    const hostile = await browser.newPage();
+    await hostile.page.goto(demo.url('/aggressive-css.html'));
+    await waitForWidget(hostile.page);
+    const actual = await looks(hostile.page);
+    await saveScreenshot(hostile.page, 'aggressive-css');
+    expect(actual).toEqual(expected);
+  });
+});
+
+describe('a page on an origin the client key does not allow', () => {
+  test.each(['cors', '403'] as const)('originRefusal %s: a clear error, no request loop', async (originRefusal) => {
+    demo.emulator.switches.originRefusal = originRefusal;
+    const { page, parleyLines } = await browser.newPage();
+    // The same shop, reached as http://localhost: a different origin from the allowed 127.0.0.1.
+    const foreign = demo.url('/').replace('127.0.0.1', 'localhost');
+    await page.addInitScript(() => {
+      const w = window as unknown as { Parley(...args: unknown[]): void; __errors: unknown[] };
+      w.__errors = [];
+      // The snippet's stub, defined first so that the page's own keeps it.
+      w.Parley = function (...args: unknown[]) {
+        const stub = w.Parley as unknown as { q?: unknown[] };
+        (stub.q = stub.q || []).push(args);
+      };
+      w.Parley('on', 'error', (payload: unknown) => w.__errors.push(payload));
+    });
+    await page.goto(foreign);
+    await waitForWidget(page);
+    await openWidget(page);
+    const ui = widget(page);
+    await ui.emailField.fill('far.away@example.com');
+    await ui.messageField.fill(unique('From the wrong origin'));
+    await ui.startButton.click();
+
+    await ui.root.getByRole('alert').waitFor({ timeout: 30_000 });
+    expect((await ui.root.getByRole('alert').innerText()).trim()).not.toBe('');
+    const errors = await page.evaluate(() => (window as unknown as { __errors: Array<{ kind: string; message: string }> }).__errors);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ kind: 'create', message: expect.stringMatching(/\S/) });
+    expect(parleyLines('error')).toHaveLength(1);
+    // The customer's text is kept for when it works again.
+    expect(await ui.messageField.inputValue()).toContain('From the wrong origin');
+    expect(demo.emulator.listConversations().filter((item) => item.requester.email === 'far.away@example.com')).toEqual([]);
+
+    // Bounded: a few attempts with backoff at most, then quiet.
+    const total = demo.emulator.requests.length;
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(10);
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    expect(demo.emulator.requests.length).toBe(total);
+    expect(createRequests(demo.emulator).length).toBeLessThanOrEqual(4);
+  });
+});
