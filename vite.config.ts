@@ -48,7 +48,7 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/api/**/*.test.ts', 'test/core/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/api/**/*.test.ts', 'test/core/**/*.test.ts', 'test/demo/**/*.test.ts'],
         },
       },
       {
