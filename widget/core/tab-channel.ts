@@ -4,9 +4,10 @@
 // Transport: BroadcastChannel where it exists; otherwise (Safari < 15.4) storage events, by
 // writing the envelope to the key `name` and removing it at once: the write alone reaches the
 // other tabs, and the key never piles up. Either way a message is one JSON string
-// `{ id, from, message, at }`: `id` makes each write new (storage fires no event for an
-// unchanged value), `from` keeps a tab from hearing itself. Other tabs may run another version
-// of the widget, so what arrives is checked by `isMessage`; anything malformed is dropped.
+// `{ id, from, message, at }`: `from` keeps a tab from hearing itself; `id` and `at` tell equal
+// messages apart (were a removal to fail, storage would fire no event for an unchanged value).
+// Other tabs may run another version of the widget, so what arrives is checked by `isMessage`;
+// anything malformed is dropped.
 //
 // Wiring (the session):
 //   const channel = createTabChannel<TabMessage>({ name: `parley:${namespace}:bus`,
@@ -63,7 +64,7 @@ export function createTabChannel<Message>(options: TabChannelOptions<Message>): 
   let unsubscribeStorage = () => {};
 
   function receive(raw: unknown) {
-    if (closed || typeof raw !== 'string') return;
+    if (typeof raw !== 'string') return;
     let envelope: Partial<Envelope> | null;
     try {
       envelope = JSON.parse(raw) as Partial<Envelope> | null;
