@@ -1,0 +1,138 @@
+// WCAG 2.1 AA by axe-core in each state of the panel, light and dark, and the whole journey by
+// keyboard alone.
+
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { AXE_SCRIPT, browserSuite, saveScreenshot } from './helpers/browser';
+import { createRequests, demoSuite } from './helpers/demo';
+import { expectMessageShown, openWidget, startConversation, unique, waitForWidget, widget } from './helpers/widget';
+
+const browser = browserSuite();
+const demo = demoSuite();
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown; failureSummary?: string }>;
+}
+
+/**
+ * axe on the widget only (the demo page is not ours to judge). axe walks open shadow roots from
+ * the host: including `#parley-root` includes everything inside it.
+ */
+async function axeViolations(page: Page): Promise<{ violations: Violation[]; checked: number }> {
+  await page.addScriptTag({ path: AXE_SCRIPT });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[]; passes: Array<{ nodes: unknown[] }> }> } }).axe;
+    const results = await axe.run(
+      { include: [['#parley-root']] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations', 'passes'] },
+    );
+    const violations = results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
+    }));
+    return { violations, checked: results.passes.reduce((sum, pass) => sum + pass.nodes.length, 0) };
+  });
+}
+
+async function expectNoViolations(page: Page): Promise<void> {
+  // The entry animation fades the panel in: contrast is only meaningful once it is over.
+  await page.waitForFunction(() => document.getElementById('parley-root')!.shadowRoot!.getAnimations().every((animation) => animation.playState === 'finished'));
+  const { violations, checked } = await axeViolations(page);
+  expect(violations).toEqual([]);
+  // A sanity check that axe did look inside the shadow root.
+  expect(checked).toBeGreaterThan(5);
+}
+
+describe.each(['light', 'dark'] as const)('axe, %s colour scheme', (colorScheme) => {
+  test('no WCAG 2.1 AA violation: closed, form, conversation', async () => {
+    const { page } = await browser.newPage({ colorScheme });
+    await page.goto(demo.url('/'));
+    await waitForWidget(page);
+    await widget(page).launcher.waitFor();
+    await expectNoViolations(page);
+
+    await openWidget(page);
+    await expectNoViolations(page);
+    if (colorScheme === 'dark') await saveScreenshot(page, 'dark-form');
+
+    const message = unique(`Axe in ${colorScheme}, see https://example.com/help`);
+    await startConversation(page, { name: 'Ada', email: `axe.${colorScheme}.${Date.now()}@example.com`, message });
+    const conversation = demo.emulator.listConversations().find((item) => item.subject === message)!;
+    const answer = unique('Here is a link: https://example.com/guide and a second line\nwith more text.');
+    demo.emulator.agentReply(conversation.id, answer);
+    await expectMessageShown(page, 'Here is a link');
+    await expectNoViolations(page);
+    if (colorScheme === 'dark') await saveScreenshot(page, 'dark');
+  });
+});
+
+/** Where the keyboard focus is: the host page's element, or inside the widget's shadow root. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    const inner = active?.id === 'parley-root' ? active.shadowRoot?.activeElement : null;
+    const describe = (element: Element | null | undefined) =>
+      element ? element.getAttribute('aria-label') || (element.id ? `#${element.id}` : element.tagName.toLowerCase()) : null;
+    return { inWidget: Boolean(inner), element: describe(inner ?? active) };
+  });
+
+describe('keyboard only', () => {
+  test('Tab reaches the launcher, Enter opens into the panel, the form is sent, Escape returns to the launcher', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(demo.url('/'));
+    await waitForWidget(page);
+    await widget(page).launcher.waitFor();
+
+    // The launcher is the last thing on the page: Tab through everything before it.
+    let presses = 0;
+    while ((await focused(page)).element !== 'Open support chat') {
+      await page.keyboard.press('Tab');
+      presses += 1;
+      if (presses > 80) throw new Error(`Tab never reached the launcher; focus is on ${JSON.stringify(await focused(page))}`);
+    }
+    await page.keyboard.press('Enter');
+    await widget(page).panel.waitFor();
+    expect(await focused(page)).toEqual({ inWidget: true, element: '#parley-name' });
+
+    await page.keyboard.type('Kit Keyboard');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).element).toBe('#parley-email');
+    await page.keyboard.type('kit@example.com');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).element).toBe('#parley-message');
+    const message = unique('Typed without a mouse');
+    await page.keyboard.type(message);
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).element).toBe('button');
+    await page.keyboard.press('Enter');
+    await expectMessageShown(page, message);
+    expect(createRequests(demo.emulator)).toHaveLength(1);
+    expect(createRequests(demo.emulator)[0]!.body).toMatchObject({ user_email: 'kit@example.com', user_first_name: 'Kit' });
+
+    // The form is replaced by the conversation: focus must not fall back to the page (where Escape
+    // and the next keystrokes would go nowhere); the reply box is where a keyboard user goes on.
+    expect((await focused(page)).inWidget).toBe(true);
+    await page.keyboard.press('Escape');
+    await widget(page).panel.waitFor({ state: 'hidden' });
+    expect(await focused(page)).toEqual({ inWidget: true, element: 'Open support chat' });
+  });
+
+  test('Escape from the composer closes too, and Enter on the launcher brings the conversation back with focus in the reply box', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(demo.url('/'));
+    await openWidget(page);
+    await startConversation(page, { email: 'keys@example.com', message: unique('Second keyboard run') });
+    await widget(page).composer.focus();
+    await page.keyboard.press('Escape');
+    await widget(page).panel.waitFor({ state: 'hidden' });
+    expect((await focused(page)).element).toBe('Open support chat');
+    await page.keyboard.press('Enter');
+    await widget(page).panel.waitFor();
+    expect((await focused(page)).element).toBe('Write a reply');
+  });
+});
