@@ -92,7 +92,7 @@ describe('panel', () => {
       const widget = renderWidget({ open: true, config: { mode: 'inline' } });
       expect(widget.queryByRole('button', { name: /support chat/ })).toBeNull();
       expect(widget.queryByRole('button', { name: 'Close' })).toBeNull();
-      const panel = widget.getByRole('region', { name: 'Support' });
+      const panel = widget.getByRole('dialog', { name: 'Support' });
       pressEscape(widget.getByRole('textbox', { name: 'Message' }));
       expect(widget.onOpenChange).not.toHaveBeenCalled();
       expect(panel.hidden).toBe(false);
@@ -100,7 +100,7 @@ describe('panel', () => {
 
     it('shows even if told it is closed', () => {
       const widget = renderWidget({ open: false, config: { mode: 'inline' } });
-      expect(widget.getByRole('region', { name: 'Support' })).toBeTruthy();
+      expect(widget.getByRole('dialog', { name: 'Support' })).toBeTruthy();
     });
   });
 });

@@ -55,7 +55,8 @@ export function Panel(props: PanelProps) {
       ref={props.panelRef}
       id="parley-panel"
       class={!inline && !config.launcher ? 'panel solo' : 'panel'}
-      role={inline ? 'region' : 'dialog'}
+      // product.md fixes the panel's role as dialog in every mode, so scripts find it the same way.
+      role="dialog"
       aria-label={title}
       dir={dir}
       hidden={!open}
