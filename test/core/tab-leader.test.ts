@@ -26,7 +26,11 @@ function openTabs(count: number, transport: 'locks' | 'lease', options: { broken
   };
   const leaders = tabs.map((tab) => leaderOf(tab));
   const leading = () => leaders.filter((leader) => leader.isLeader);
-  return { clock, browser, tabs, leaders, leading, leaderOf };
+  const startAll = async (list = leaders) => {
+    for (const leader of list) leader.start();
+    await clock.advance(1000);
+  };
+  return { clock, browser, tabs, leaders, leading, leaderOf, startAll };
 }
 
 /** Advances in small steps until a tab leads; returns how long that took. */
@@ -44,17 +48,15 @@ describe('tab leader', () => {
 
   describe('with Web Locks', () => {
     it('elects exactly one leader among three tabs, the first to ask', async () => {
-      const { leaders, leading } = openTabs(3, 'locks');
-      for (const leader of leaders) leader.start();
-      await settle();
+      const { leaders, leading, startAll } = openTabs(3, 'locks');
+      await startAll();
       expect(leading()).toEqual([leaders[0]]);
       expect(leaders.map((leader) => leader.changes)).toEqual([[true], [], []]);
     });
 
     it('hands over at once when the leader stops', async () => {
-      const { leaders, leading } = openTabs(3, 'locks');
-      for (const leader of leaders) leader.start();
-      await settle();
+      const { leaders, leading, startAll } = openTabs(3, 'locks');
+      await startAll();
       leaders[0]!.stop();
       expect(leaders[0]!.changes).toEqual([true, false]);
       await settle();
@@ -62,18 +64,16 @@ describe('tab leader', () => {
     });
 
     it('hands over at once when the leader tab closes without stopping', async () => {
-      const { tabs, leaders, leading } = openTabs(3, 'locks');
-      for (const leader of leaders) leader.start();
-      await settle();
+      const { tabs, leaders, leading, startAll } = openTabs(3, 'locks');
+      await startAll();
       tabs[0]!.close();
       await settle();
       expect(leading().filter((leader) => leader !== leaders[0])).toEqual([leaders[1]]);
     });
 
     it('a follower that stops leaves the queue and never leads', async () => {
-      const { browser, leaders, leading } = openTabs(3, 'locks');
-      for (const leader of leaders) leader.start();
-      await settle();
+      const { browser, leaders, leading, startAll } = openTabs(3, 'locks');
+      await startAll();
       leaders[1]!.stop();
       leaders[0]!.stop();
       await settle();
@@ -97,23 +97,20 @@ describe('tab leader', () => {
     });
 
     it('falls back to the lease when the lock request is refused', async () => {
-      const { clock, tabs, leaderOf, leading } = openTabs(2, 'locks');
+      const { tabs, leaderOf, startAll } = openTabs(2, 'locks');
       const refusing: LockManagerLike = {
         request: () => Promise.reject(new DOMException('opaque origin', 'SecurityError')),
       };
       const leaders = tabs.map((tab) => leaderOf(tab, refusing));
-      for (const leader of leaders) leader.start();
-      await clock.advance(1000);
+      await startAll(leaders);
       expect(leaders.filter((leader) => leader.isLeader)).toHaveLength(1);
-      expect(leading()).toEqual([]); // the tabs' own leaders were never started
     });
   });
 
   describe('with the localStorage lease', () => {
     it('elects exactly one leader among three tabs and keeps it while it renews', async () => {
-      const { clock, leaders, leading } = openTabs(3, 'lease');
-      for (const leader of leaders) leader.start();
-      await clock.advance(1000);
+      const { clock, leaders, leading, startAll } = openTabs(3, 'lease');
+      await startAll();
       expect(leading()).toEqual([leaders[0]]);
       await clock.advance(10 * LEASE_MS);
       expect(leading()).toEqual([leaders[0]]);
@@ -121,9 +118,8 @@ describe('tab leader', () => {
     });
 
     it('hands over within a settle when the leader stops', async () => {
-      const { clock, leaders, leading } = openTabs(3, 'lease');
-      for (const leader of leaders) leader.start();
-      await clock.advance(1000);
+      const { clock, leaders, leading, startAll } = openTabs(3, 'lease');
+      await startAll();
       leaders[0]!.stop();
       expect(leaders[0]!.changes).toEqual([true, false]);
       expect(await timeToLeader(clock, leading)).toBeLessThanOrEqual(100);
@@ -131,9 +127,8 @@ describe('tab leader', () => {
     });
 
     it('hands over by the end of the lease when the leader tab closes without stopping', async () => {
-      const { clock, browser, tabs, leaders, leading } = openTabs(3, 'lease');
-      for (const leader of leaders) leader.start();
-      await clock.advance(1000);
+      const { clock, browser, tabs, leaders, leading, startAll } = openTabs(3, 'lease');
+      await startAll();
       const lease = JSON.parse(browser.items.get(NAME)!) as { owner: string; expiresAt: number };
       expect(lease.owner).toBe(tabs[0]!.id);
       tabs[0]!.close();
@@ -166,27 +161,27 @@ describe('tab leader', () => {
     });
 
     it('takes over a lease with garbage in it', async () => {
-      const { clock, browser, leaders, leading } = openTabs(2, 'lease');
+      const { browser, leaders, leading, startAll } = openTabs(2, 'lease');
       browser.storage.setItem(NAME, '{"owner":');
-      for (const leader of leaders) leader.start();
-      await clock.advance(1000);
+      await startAll();
       expect(leading()).toEqual([leaders[0]]);
     });
 
-    it('leads alone when its storage throws', async () => {
-      const { clock, leaders, leading } = openTabs(1, 'lease', { brokenStorage: true });
-      leaders[0]!.start();
-      expect(leading()).toEqual([leaders[0]]);
+    it('leads alone when its storage throws, and stops cleanly', async () => {
+      const { clock, leaders, leading } = openTabs(2, 'lease', { brokenStorage: true });
+      for (const leader of leaders) leader.start();
+      expect(leading()).toEqual(leaders); // neither can see the other
       await clock.advance(10 * LEASE_MS);
       expect(leaders[0]!.changes).toEqual([true]);
+      for (const leader of leaders) leader.stop();
+      expect(clock.pendingTimers()).toBe(0);
     });
   });
 
   describe.each(['locks', 'lease'] as const)('stop() with %s', (transport) => {
     it('leaves no timer, listener, lock request or lease behind, and start() rejoins', async () => {
-      const { clock, browser, leaders, leading } = openTabs(3, transport);
-      for (const leader of leaders) leader.start();
-      await clock.advance(1000);
+      const { clock, browser, leaders, leading, startAll } = openTabs(3, transport);
+      await startAll();
       for (const leader of leaders) leader.stop();
       await settle();
       expect(leading()).toEqual([]);
@@ -198,15 +193,6 @@ describe('tab leader', () => {
       await clock.advance(1000);
       expect(leading()).toEqual([leaders[2]]);
       leaders[2]!.stop();
-    });
-
-    it('leaves no timer behind when its storage throws', async () => {
-      const { clock, leaders } = openTabs(1, transport, { brokenStorage: true });
-      leaders[0]!.start();
-      await clock.advance(1000);
-      expect(leaders[0]!.isLeader).toBe(true);
-      leaders[0]!.stop();
-      expect(clock.pendingTimers()).toBe(0);
     });
   });
 });

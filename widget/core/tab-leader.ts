@@ -1,14 +1,13 @@
 // Elects one tab per origin and name to do what every tab would otherwise repeat (the poll): ten
 // open tabs should cost the API one poller, not ten.
-//
-// Primary, Web Locks (https://w3c.github.io/web-locks/): the leader holds an exclusive lock for as
-// long as it leads; the other tabs wait in the lock's queue and the browser grants it to the next
-// one as soon as the leader stops, or its tab closes or crashes.
+// Primary, Web Locks (https://w3c.github.io/web-locks/): the leader holds an exclusive lock while
+// it leads; the others wait in the lock's queue, and the browser grants it to the next one as soon
+// as the leader stops or its tab closes or crashes.
 // Fallback (no `navigator.locks`, or a request it refuses): a lease `{ owner, expiresAt }` in
-// localStorage, renewed every leaseMs / 3 by the leader. Followers read it on storage events and
-// when it is about to end, then claim it; the last claim written wins (each claimant reads the
-// key again after SETTLE_MS and keeps only its own). Without usable storage a tab cannot
-// coordinate, so it leads alone: an extra poller beats none.
+// localStorage that the leader renews every leaseMs / 3. Followers read it on storage events and
+// as it is about to end, then claim it; the last claim written wins (each claimant reads the key
+// again after SETTLE_MS and keeps only its own). A tab without usable storage cannot coordinate,
+// so it leads alone: an extra poller beats none.
 //
 // Wiring (the session):
 //   const leader = createTabLeader({ name: `parley:${namespace}:leader`, locks: navigator.locks ?? null,
@@ -42,7 +41,7 @@ export interface TabLeaderOptions {
   random: () => number;
   /** Unique per tab and page load. */
   tabId: string;
-  /** Fallback only: a crashed leader is replaced within this. */
+  /** Fallback only: a crashed leader is replaced within this (default 6 s). */
   leaseMs?: number;
 }
 
@@ -56,10 +55,7 @@ export interface TabLeader {
   subscribe(callback: (isLeader: boolean) => void): () => void;
 }
 
-interface Lease {
-  owner: string;
-  expiresAt: number;
-}
+type Lease = { owner: string; expiresAt: number };
 
 // Between writing a claim and trusting it: time for a rival tab's write to reach us.
 const SETTLE_MS = 100;
@@ -78,22 +74,15 @@ export function createTabLeader(options: TabLeaderOptions): TabLeader {
   const leaseMs = options.leaseMs ?? 6000;
   const subscribers = new Set<(isLeader: boolean) => void>();
   let isLeader = false;
-  let running = false;
   let claiming = false;
   let timer: TimerId | null = null;
-  // Undoes what the current transport set up; replaced by each start().
-  let leave = () => {};
+  // Undoes what start() set up; null when stopped.
+  let leave: (() => void) | null = null;
 
   function setLeader(next: boolean) {
     if (next === isLeader) return;
     isLeader = next;
     for (const subscriber of [...subscribers]) subscriber(next);
-  }
-
-  function backend(): StorageBackend {
-    const store = options.storage();
-    if (!store) throw new Error('no storage');
-    return store;
   }
 
   function schedule(delayMs: number | null) {
@@ -103,7 +92,8 @@ export function createTabLeader(options: TabLeaderOptions): TabLeader {
 
   function check() {
     try {
-      const store = backend();
+      const store = options.storage();
+      if (!store) throw new Error('no storage');
       const lease = parseLease(store.getItem(name));
       const now = clock.now();
       const mine = lease?.owner === tabId;
@@ -140,7 +130,8 @@ export function createTabLeader(options: TabLeaderOptions): TabLeader {
       claiming = false;
       try {
         // Removing the lease wakes the followers now instead of when it would have ended.
-        if (parseLease(backend().getItem(name))?.owner === tabId) backend().removeItem(name);
+        const store = options.storage();
+        if (store && parseLease(store.getItem(name))?.owner === tabId) store.removeItem(name);
       } catch {
         // Nothing to hand over: this tab was leading alone.
       }
@@ -172,16 +163,13 @@ export function createTabLeader(options: TabLeaderOptions): TabLeader {
 
   return {
     start() {
-      if (running) return;
-      running = true;
+      if (leave) return;
       if (options.locks) joinLockQueue(options.locks);
       else joinLease();
     },
     stop() {
-      if (!running) return;
-      running = false;
-      leave();
-      leave = () => {};
+      leave?.();
+      leave = null;
       setLeader(false);
     },
     get isLeader() {
