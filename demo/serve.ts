@@ -3,6 +3,7 @@
 // startDemo() is the same setup for the browser tests, on free ports with a throwaway data dir.
 
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -382,6 +383,9 @@ function printBanner(demo: Demo, dataDir: string, wanted: { site: number; api: n
     `  Helpdesk API    ${demo.apiUrl}   (local emulator, data in ${path.relative(process.cwd(), dataDir) || dataDir}/)`,
     '',
   ];
+  if (!existsSync(path.join(REPO_DIR, 'dist', 'parley.js'))) {
+    lines.push('  dist/parley.js is missing: the pages will load without the widget. Run `npm run build` (npm run demo does).');
+  }
   if (wanted.site && sitePort !== wanted.site) lines.push(`  Port ${wanted.site} was taken: the site is on ${sitePort}.`);
   if (wanted.api && apiPort !== wanted.api) lines.push(`  Port ${wanted.api} was taken: the API is on ${apiPort}.`);
   lines.push('  Ctrl-C stops everything.', '');
@@ -391,6 +395,7 @@ function printBanner(demo: Demo, dataDir: string, wanted: { site: number; api: n
 async function main(): Promise<void> {
   const wanted = { site: portFromEnv('PARLEY_DEMO_PORT', 8080), api: portFromEnv('PARLEY_API_PORT', 8787) };
   const dataDir = path.join(REPO_DIR, '.data', 'demo');
+  console.log('  Starting the Parley demo (building the agent console)…');
   const demo = await startDemo({ sitePort: wanted.site, apiPort: wanted.api, dataDir });
   printBanner(demo, dataDir, wanted);
 
