@@ -15,7 +15,7 @@
 //   leader.subscribe((isLeader) => (isLeader ? poller.start() : poller.stop()));
 //   leader.start(); // after subscribe: leadership can come during start()
 //   addEventListener('pagehide', () => leader.stop()); // hand over now, not when the lease ends
-//   addEventListener('pageshow', (event) => event.persisted && leader.start()); // back from bfcache
+//   addEventListener('pageshow', () => leader.start()); // back from the bfcache (a no-op otherwise)
 // where subscribeStorage adds a window `storage` listener and returns its removal.
 
 import type { Clock, TimerId } from './clock';
