@@ -1,0 +1,77 @@
+// On a phone the open panel takes the whole screen, and closing it gives the page back exactly as
+// it was: the widget never locks, restyles or scrolls the host page.
+
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserSuite, saveScreenshot } from './helpers/browser';
+import { demoSuite } from './helpers/demo';
+import { expectMessageShown, openWidget, startConversation, unique, waitForWidget, widget } from './helpers/widget';
+
+const browser = browserSuite();
+const demo = demoSuite();
+
+const PHONE = { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/** Everything about the page's own scrolling that a scroll lock would touch. */
+const pageState = (page: Page) =>
+  page.evaluate(() => {
+    const describe = (element: HTMLElement) => {
+      const style = getComputedStyle(element);
+      return {
+        styleAttribute: element.getAttribute('style'),
+        className: element.className,
+        overflow: `${style.overflowX} ${style.overflowY}`,
+        position: style.position,
+        top: style.top,
+        width: style.width,
+        paddingRight: style.paddingRight,
+        touchAction: style.touchAction,
+      };
+    };
+    return { scrollX: window.scrollX, scrollY: window.scrollY, html: describe(document.documentElement), body: describe(document.body) };
+  });
+
+describe('on a phone (375×667)', () => {
+  test('the open panel fills the viewport; closing restores the page’s scroll and styles exactly', async () => {
+    const { page } = await browser.newPage(PHONE);
+    await page.goto(demo.url('/'));
+    await waitForWidget(page);
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(600);
+    const before = await pageState(page);
+
+    const ui = widget(page);
+    await ui.launcher.tap();
+    await ui.panel.waitFor();
+    await page.waitForFunction(() => document.getElementById('parley-root')!.shadowRoot!.getAnimations().every((animation) => animation.playState === 'finished'));
+    expect(await ui.panel.boundingBox()).toEqual({ x: 0, y: 0, width: 375, height: 667 });
+    // Open, the page underneath is left alone too.
+    expect(await pageState(page)).toEqual(before);
+    await saveScreenshot(page, 'phone-form');
+
+    const message = unique('Asking from my phone');
+    await startConversation(page, { email: 'phone@example.com', message });
+    await expectMessageShown(page, message);
+    expect(await ui.panel.boundingBox()).toEqual({ x: 0, y: 0, width: 375, height: 667 });
+    const composer = await ui.composer.boundingBox();
+    expect(composer!.y + composer!.height).toBeLessThanOrEqual(667);
+    await saveScreenshot(page, 'phone');
+
+    await ui.closeButton.tap();
+    await ui.panel.waitFor({ state: 'hidden' });
+    expect(await pageState(page)).toEqual(before);
+    // The launcher is back within reach.
+    const launcher = await ui.launcher.boundingBox();
+    expect(launcher!.x + launcher!.width).toBeLessThanOrEqual(375);
+    expect(launcher!.y + launcher!.height).toBeLessThanOrEqual(667);
+  });
+
+  test('the page can still scroll while the panel is closed, and after opening and closing it', async () => {
+    const { page } = await browser.newPage(PHONE);
+    await page.goto(demo.url('/'));
+    await openWidget(page);
+    await widget(page).closeButton.tap();
+    await page.mouse.wheel(0, 400);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  });
+});
