@@ -98,7 +98,8 @@ export function FaultPlanner({ onPlan }: { onPlan(plan: FaultPlan): Promise<unkn
         </button>
       </div>
       <p class="control-hint">
-        “Lose” writes the message and then drops the connection: the widget must check before retrying, so nothing is posted twice.
+        A fault hits the next matching requests from anyone, this console’s included. “Lose” writes the message and then drops
+        the connection: the widget must check before retrying, so nothing is posted twice.
       </p>
       {log.length > 0 && (
         <ul class="fault-log" aria-live="polite">
