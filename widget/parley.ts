@@ -152,7 +152,9 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
       emitter.clear();
     },
   };
-  emitter.emit('ready', { version: VERSION });
+  // After the caller's synchronous code: the snippet's queued Parley('on', 'ready', …) is replayed
+  // right after createParley returns, and must not miss it.
+  queueMicrotask(() => alive && emitter.emit('ready', { version: VERSION }));
   return api;
 }
 

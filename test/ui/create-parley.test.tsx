@@ -131,3 +131,15 @@ describe('createParley', () => {
     expect(document.querySelectorAll('#parley-root')).toHaveLength(1);
   });
 });
+
+describe('ready', () => {
+  it('fires after the code that created the widget, so subscribing right after never misses it', async () => {
+    const { ui } = start();
+    const seen: unknown[] = [];
+    widget!.on('ready', (payload) => seen.push(payload));
+    expect(seen).toEqual([]);
+    await Promise.resolve();
+    expect(seen).toEqual([{ version: expect.stringMatching(/^\d+\.\d+\.\d+/) }]);
+    expect(ui.getByRole('button', { name: 'Open support chat' })).toBeTruthy();
+  });
+});

@@ -1,5 +1,7 @@
 // Every customer reply goes through this persisted queue: pending → sending → sent | failed.
-// Entries go out in order, one at a time. The API has no idempotency key, so a send whose answer
+// Entries go out in order, one at a time. The store (localStorage) is the truth, read before every
+// change, because every tab of the site shares it: any tab may queue a reply, but only the active
+// one (the leader tab) sends, so two tabs never send the same entry. The API has no idempotency key, so a send whose answer
 // was lost (network error, timeout, 502/504, or a reload mid-request) is never repeated blindly:
 // the messages list is read first, and a matching message from the customer that no other entry
 // has claimed means it landed. Deliberate duplicates ("ok", "ok") stay two messages because each
@@ -48,7 +50,7 @@ export interface OutboxOptions {
   newId(): string;
   /** The session's current list for a conversation: what was there before a first attempt. */
   knownMessages(conversationId: string): readonly Message[];
-  /** Something changed (state, error): re-render. */
+  /** Something changed (state, error): re-render, tell the other tabs. */
   onChange(): void;
   /** The API confirmed (or the list proved) the message; `message` is the server's copy. */
   onSent(entry: OutboxEntry, message: Message): void;
@@ -68,31 +70,33 @@ const KEEP_SENT_MS = 15 * 60_000;
 export const normaliseBody = (body: string) => body.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 export function createOutbox(options: OutboxOptions) {
-  const { clock, client } = options;
+  const { clock, client, store } = options;
   // About five minutes of trying (backoff capped at 30 s) before the customer sees Retry.
   const maxAttempts = options.maxAttempts ?? 12;
   const skewMs = options.clockSkewMs ?? 2 * 60_000;
-  let entries: OutboxEntry[] = options.store.load().map((entry) =>
-    // A reload in the middle of a send: it may have landed.
-    entry.state === 'sending' ? { ...entry, state: 'pending', uncertain: true } : entry,
-  );
   let pumping = false;
-  let stopped = true;
+  let active = false;
   let wakeTimer: TimerId | null = null;
   let inFlight: AbortController | null = null;
   let unsubscribeOnline: (() => void) | null = null;
 
-  function persist() {
+  const load = () => store.load();
+
+  function save(entries: OutboxEntry[]) {
     const cutoff = clock.now() - KEEP_SENT_MS;
-    entries = entries.filter((entry) => entry.state !== 'sent' || Date.parse(entry.createdAt) > cutoff);
-    options.store.save(entries);
+    store.save(entries.filter((entry) => entry.state !== 'sent' || Date.parse(entry.createdAt) > cutoff));
     options.onChange();
   }
 
-  const update = (entry: OutboxEntry, patch: Partial<OutboxEntry>) => {
+  /** Applies a change to the stored entry; null when another tab or a reset removed it. */
+  function update(id: string, patch: Partial<OutboxEntry>): OutboxEntry | null {
+    const entries = load();
+    const entry = entries.find((candidate) => candidate.id === id);
+    if (!entry) return null;
     Object.assign(entry, patch);
-    persist();
-  };
+    save(entries);
+    return entry;
+  }
 
   function isSameMessage(entry: OutboxEntry, message: Message) {
     return (
@@ -103,7 +107,7 @@ export function createOutbox(options: OutboxOptions) {
 
   /** A message in the list that this entry's lost request created, if any. */
   function findLanded(entry: OutboxEntry, messages: readonly Message[]): Message | null {
-    const claimed = new Set(entries.map((other) => other.messageId).filter(Boolean));
+    const claimed = new Set(load().map((other) => other.messageId).filter(Boolean));
     const since = (entry.firstAttemptAt ?? 0) - skewMs;
     return (
       messages.find(
@@ -117,15 +121,15 @@ export function createOutbox(options: OutboxOptions) {
   }
 
   function markSent(entry: OutboxEntry, message: Message) {
-    update(entry, { state: 'sent', uncertain: false, messageId: message.id, error: null });
-    options.onSent(entry, message);
+    const sent = update(entry.id, { state: 'sent', uncertain: false, messageId: message.id, error: null });
+    if (sent) options.onSent(sent, message);
   }
 
-  function backOff(entry: OutboxEntry, error: unknown) {
+  function backOff(entry: OutboxEntry, error: unknown, uncertain: boolean) {
     const retryAfterMs = isApiError(error) ? error.retryAfterMs : null;
     const message = error instanceof Error ? error.message : String(error);
     if (entry.attempts >= maxAttempts) {
-      update(entry, { state: 'failed', error: message });
+      update(entry.id, { state: 'failed', error: message, uncertain, attempts: entry.attempts });
       return;
     }
     const delay = backoffDelay({
@@ -135,7 +139,7 @@ export function createOutbox(options: OutboxOptions) {
       random: options.random,
       retryAfterMs,
     });
-    update(entry, { state: 'pending', notBefore: clock.now() + delay, error: message });
+    update(entry.id, { state: 'pending', notBefore: clock.now() + delay, error: message, uncertain, attempts: entry.attempts });
   }
 
   async function attempt(entry: OutboxEntry, signal: AbortSignal) {
@@ -152,41 +156,45 @@ export function createOutbox(options: OutboxOptions) {
         .filter((message) => isSameMessage(entry, message))
         .map((message) => message.id);
     }
-    // Persisted as uncertain before the request leaves: a reload now must look before resending.
-    update(entry, { state: 'sending', uncertain: true, attempts: entry.attempts + 1 });
+    entry.attempts += 1;
+    entry.state = 'sending';
+    // Saved as uncertain before the request leaves: a reload now must look before resending.
+    if (!update(entry.id, { ...entry, uncertain: true })) return;
+    entry.uncertain = true;
     const message = await client.sendMessage(entry.conversationId, { body: entry.body, userEmail: entry.userEmail }, { signal });
     markSent(entry, message);
   }
 
   function handleFailure(entry: OutboxEntry, error: unknown) {
+    if (isApiError(error) && error.kind === 'aborted') return; // stopped: stays uncertain for the next leader
     const decision = isApiError(error) ? retryDecision(error) : 'outcome-unknown';
-    if (isApiError(error) && error.kind === 'aborted') return; // stopped: stays uncertain for next load
     if (decision === 'no-retry' && isApiError(error)) {
-      entries = entries.filter((other) => other !== entry);
-      persist();
+      save(load().filter((other) => other.id !== entry.id));
       options.onRejected(entry, error);
       return;
     }
-    // 'retry': the server did not act; 'outcome-unknown': it may have (uncertain stays true).
-    if (decision === 'retry' && entry.state === 'sending') entry.uncertain = false;
     // A failed look at the list counts too, so a helpdesk that stays down ends in "failed".
     if (entry.state !== 'sending') entry.attempts += 1;
-    backOff(entry, error);
+    // 'retry': the server did not act; 'outcome-unknown': it may have (stays uncertain).
+    backOff(entry, error, decision === 'retry' && entry.state === 'sending' ? false : entry.uncertain);
   }
 
-  const head = () => entries.find((entry) => entry.state === 'pending' || entry.state === 'sending');
+  const head = () => load().find((entry) => entry.state === 'pending' || entry.state === 'sending');
 
   async function pump() {
-    if (pumping || stopped) return;
+    if (pumping || !active) return;
     pumping = true;
     try {
-      for (let entry = head(); entry && !stopped; entry = head()) {
+      for (let entry = head(); entry && active; entry = head()) {
         if (!options.connectivity.isOnline()) break; // the online event pumps again
         const wait = entry.notBefore - clock.now();
         if (wait > 0) {
           wakeAfter(wait);
           break;
         }
+        // Left 'sending' by a reload, a closed tab or a lost lead: it may have landed. Its
+        // 'sending' state is set again only when this tab's own request leaves.
+        if (entry.state === 'sending') Object.assign(entry, { state: 'pending', uncertain: true });
         const controller = new AbortController();
         inFlight = controller;
         try {
@@ -210,8 +218,17 @@ export function createOutbox(options: OutboxOptions) {
     }, ms);
   }
 
+  function stop() {
+    active = false;
+    inFlight?.abort();
+    if (wakeTimer !== null) clock.clearTimeout(wakeTimer);
+    wakeTimer = null;
+    unsubscribeOnline?.();
+    unsubscribeOnline = null;
+  }
+
   return {
-    /** Queues a reply and starts sending it. */
+    /** Queues a reply; the active tab sends it. */
     enqueue(conversationId: string, body: string, userEmail: string): OutboxEntry {
       const entry: OutboxEntry = {
         id: options.newId(),
@@ -228,46 +245,50 @@ export function createOutbox(options: OutboxOptions) {
         messageId: null,
         error: null,
       };
-      entries.push(entry);
-      persist();
+      save([...load(), entry]);
       void pump();
       return entry;
     },
     /** The customer pressed Retry on a failed entry. */
     retry(id: string) {
-      const entry = entries.find((candidate) => candidate.id === id);
+      const entry = load().find((candidate) => candidate.id === id);
       if (!entry || entry.state !== 'failed') return;
-      update(entry, { state: 'pending', attempts: 0, notBefore: 0, error: null });
+      update(id, { state: 'pending', attempts: 0, notBefore: 0, error: null });
       void pump();
     },
     /** Drops entries of a conversation the customer left for good (ended, forgotten, reset). */
     forget(conversationId?: string) {
-      entries = conversationId ? entries.filter((entry) => entry.conversationId !== conversationId) : [];
-      persist();
+      const entries = load();
+      const kept = conversationId ? entries.filter((entry) => entry.conversationId !== conversationId) : [];
+      if (kept.length !== entries.length) save(kept);
     },
     entries(conversationId: string): readonly OutboxEntry[] {
-      return entries.filter((entry) => entry.conversationId === conversationId);
+      return load().filter((entry) => entry.conversationId === conversationId);
     },
-    start() {
-      if (!stopped) return;
-      stopped = false;
+    /** Another tab changed the queue: send what is due, if this tab is the one sending. */
+    wake() {
+      void pump();
+    },
+    /** Only the active tab sends; the others queue and show. */
+    setActive(next: boolean) {
+      if (next === active) return;
+      if (!next) return stop();
+      active = true;
       unsubscribeOnline = options.connectivity.subscribe(() => {
         const next = head();
         if (next && options.connectivity.isOnline()) {
-          next.notBefore = 0; // back online: try now, the backoff was for the outage
+          update(next.id, { notBefore: 0 }); // back online: try now, the backoff was for the outage
           void pump();
         }
       });
       void pump();
     },
-    stop() {
-      stopped = true;
-      inFlight?.abort();
-      if (wakeTimer !== null) clock.clearTimeout(wakeTimer);
-      wakeTimer = null;
-      unsubscribeOnline?.();
-      unsubscribeOnline = null;
+    /** Whether this tab has replies still to send (it keeps the lead until they are out). */
+    hasWork: () => head() !== undefined,
+    start() {
+      this.setActive(true);
     },
+    stop,
   };
 }
 
