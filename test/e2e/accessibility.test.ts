@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { AXE_SCRIPT, browserSuite, saveScreenshot } from './helpers/browser';
 import { createRequests, demoSuite } from './helpers/demo';
-import { expectMessageShown, openWidget, startConversation, unique, waitForWidget, widget } from './helpers/widget';
+import { animationsDone, expectMessageShown, openWidget, startConversation, unique, waitForWidget, widget } from './helpers/widget';
 
 const browser = browserSuite();
 const demo = demoSuite();
@@ -41,7 +41,7 @@ async function axeViolations(page: Page): Promise<{ violations: Violation[]; che
 
 async function expectNoViolations(page: Page): Promise<void> {
   // The entry animation fades the panel in: contrast is only meaningful once it is over.
-  await page.waitForFunction(() => document.getElementById('parley-root')!.shadowRoot!.getAnimations().every((animation) => animation.playState === 'finished'));
+  await animationsDone(page);
   const { violations, checked } = await axeViolations(page);
   expect(violations).toEqual([]);
   // A sanity check that axe did look inside the shadow root.

@@ -63,9 +63,8 @@ async function looks(page: Page) {
     launcherStyle: await computedStyle(ui.launcher, [...boxes, 'box-shadow', 'cursor']),
     host: await computedStyle(ui.root, ['height', 'border-top-width', 'padding-top', 'margin-top', 'background-color', 'display']),
   };
+  // Waits for the entry animation too: boxes are compared at rest.
   await openWidget(page);
-  // The panel's entry animation must be over before boxes are compared.
-  await page.waitForFunction(() => document.getElementById('parley-root')!.shadowRoot!.getAnimations().every((animation) => animation.playState === 'finished'));
   const greeting = ui.panel.locator('.greeting');
   return {
     ...closed,

@@ -50,9 +50,9 @@ describe('the help page with an inline panel', () => {
     const ui = widget(page);
     expect(await ui.launcher.count()).toBe(0);
     await ui.panel.waitFor();
-    // Named by the page's data-title, as a region (it is part of the page, not a dialog over it).
+    // The role product.md fixes for the panel, named by the page's data-title.
     const title = await page.locator('script[src="/parley.js"]').getAttribute('data-title');
-    expect(await ui.root.getByRole('region', { name: title!, exact: true }).count()).toBe(1);
+    expect(await ui.root.getByRole('dialog', { name: title!, exact: true }).count()).toBe(1);
     // Inside the section's box, not floating over the page.
     const section = (await page.locator('#support').boundingBox())!;
     const panel = (await ui.panel.boundingBox())!;

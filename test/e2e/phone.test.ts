@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browserSuite, saveScreenshot } from './helpers/browser';
 import { demoSuite } from './helpers/demo';
-import { expectMessageShown, openWidget, startConversation, unique, waitForWidget, widget } from './helpers/widget';
+import { animationsDone, expectMessageShown, openWidget, startConversation, unique, waitForWidget, widget } from './helpers/widget';
 
 const browser = browserSuite();
 const demo = demoSuite();
@@ -43,7 +43,7 @@ describe('on a phone (375×667)', () => {
     const ui = widget(page);
     await ui.launcher.tap();
     await ui.panel.waitFor();
-    await page.waitForFunction(() => document.getElementById('parley-root')!.shadowRoot!.getAnimations().every((animation) => animation.playState === 'finished'));
+    await animationsDone(page);
     expect(await ui.panel.boundingBox()).toEqual({ x: 0, y: 0, width: 375, height: 667 });
     // Open, the page underneath is left alone too.
     expect(await pageState(page)).toEqual(before);

@@ -65,11 +65,21 @@ export async function waitForWidget(page: Page): Promise<void> {
   await widget(page).root.waitFor({ state: 'attached', timeout: 10_000 });
 }
 
-/** Clicks the launcher and waits for the panel. */
+/** Waits for the widget's finite animations and transitions (the panel's entry) to end. */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    (document.getElementById('parley-root')?.shadowRoot?.getAnimations() ?? []).every(
+      (animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
+    ),
+  );
+}
+
+/** Clicks the launcher and waits for the panel, in place (boxes and contrast are final). */
 export async function openWidget(page: Page, names: Names = NAMES.en): Promise<void> {
   const parts = widget(page, names);
   await parts.launcher.click();
   await parts.panel.waitFor({ state: 'visible' });
+  await animationsDone(page);
 }
 
 export interface Customer {
