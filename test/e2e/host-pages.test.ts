@@ -35,7 +35,9 @@ describe('a page with a strict CSP', () => {
       position: 'fixed',
     });
 
-    await openWidget(page);
+    // The page's own "Ask us in the chat" button carries data-parley-open.
+    await page.getByRole('button', { name: 'Ask us in the chat' }).click();
+    await ui.panel.waitFor();
     const head = ui.dialog.getByRole('heading', { name: SHOP.title });
     expect((await computedStyle(head, ['font-size']))['font-size']).toBe('16px');
     const message = unique('Sent under a strict CSP');
