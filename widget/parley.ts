@@ -10,7 +10,10 @@ import { collectPageInfo, validateMetadata } from './core/metadata';
 import type { ParleyOptions } from './core/options';
 import { createSession } from './core/session';
 import { systemClock } from './core/clock';
-import { createStorage } from './core/storage';
+import { createStorage, shortHash } from './core/storage';
+import { createTabChannel } from './core/tab-channel';
+import { createTabLeader, type SubscribeStorage } from './core/tab-leader';
+import { type TabMessage, isTabMessage } from './core/tab-messages';
 import { ROOT_ID, type View, mountWidget } from './dom/mount';
 import { pageConnectivity, pageVisibility, randomId } from './dom/page';
 import { getStrings, resolveLocale, textDirection } from './i18n';
@@ -61,7 +64,10 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   const storage = createStorage({ backend: () => win.localStorage, apiUrl: config.apiUrl, clientKey: config.clientKey });
   const visibility = pageVisibility(doc);
   const connectivity = pageConnectivity(win);
+  // Same namespace as storage.ts, so reset() clears these keys too.
+  const tabs = connectTabs(win, `parley:v1:${shortHash(`${config.apiUrl}\n${config.clientKey}`)}`);
   const session = createSession({
+    tabs,
     client,
     storage,
     clock: systemClock,
@@ -106,6 +112,11 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
     }
   };
   doc.addEventListener('click', onPageClick);
+  // Leaving the page hands the lead to another tab at once; coming back from the bfcache rejoins.
+  const onPageHide = () => session.setPageActive(false);
+  const onPageShow = (event: PageTransitionEvent) => event.persisted && session.setPageActive(true);
+  win.addEventListener('pagehide', onPageHide);
+  win.addEventListener('pageshow', onPageShow);
   void session.restore();
 
   let alive = true;
@@ -148,6 +159,8 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
       alive = false;
       session.destroy();
       doc.removeEventListener('click', onPageClick);
+      win.removeEventListener('pagehide', onPageHide);
+      win.removeEventListener('pageshow', onPageShow);
       mounted.destroy();
       emitter.clear();
     },
@@ -156,6 +169,33 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   // right after createParley returns, and must not miss it.
   queueMicrotask(() => alive && emitter.emit('ready', { version: VERSION }));
   return api;
+}
+
+/** One poller per browser: the tabs of the site elect a leader and share what it finds. */
+function connectTabs(win: Window, namespace: string) {
+  const subscribeStorage: SubscribeStorage = (callback) => {
+    const listener = (event: StorageEvent) => callback({ key: event.key, newValue: event.newValue });
+    win.addEventListener('storage', listener);
+    return () => win.removeEventListener('storage', listener);
+  };
+  // Raw localStorage, not the memory-backed wrapper: a lease only in this tab's memory would
+  // make it believe it leads while another tab does too.
+  const storage = () => win.localStorage;
+  const tabId = randomId(win);
+  const locks = (win.navigator as Navigator & { locks?: LockManager }).locks ?? null;
+  const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
+  return {
+    leader: createTabLeader({ name: `${namespace}:leader`, locks, storage, subscribeStorage, clock: systemClock, random: Math.random, tabId }),
+    channel: createTabChannel<TabMessage>({
+      name: `${namespace}:bus`,
+      BroadcastChannel: typeof Channel === 'function' ? Channel : null,
+      storage,
+      subscribeStorage,
+      isMessage: isTabMessage,
+      clock: systemClock,
+      tabId,
+    }),
+  };
 }
 
 function findTarget(doc: Document, target: string | Element | null): Element | null {

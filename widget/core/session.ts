@@ -14,6 +14,9 @@ import { type Connectivity, type Poller, type Visibility, createPoller } from '.
 import type { ParleyStorage } from './storage';
 import type { Identity, SessionActions, SessionState } from './state';
 import { subjectFromMessage } from './subject';
+import type { TabChannel } from './tab-channel';
+import type { TabLeader } from './tab-leader';
+import type { TabMessage } from './tab-messages';
 import { isValidEmail, splitName } from './people';
 
 export interface SessionDeps {
@@ -32,6 +35,11 @@ export interface SessionDeps {
   fallbackSubject(): string;
   /** Tuning, for tests. */
   timing?: Partial<Timing>;
+  /**
+   * The other tabs of the site. Without it this tab works alone; with it, only the leader polls
+   * and sends, and the others show what it finds.
+   */
+  tabs?: { leader: TabLeader; channel: TabChannel<TabMessage> };
 }
 
 export interface Timing {
@@ -97,6 +105,11 @@ export function createSession(deps: SessionDeps) {
   let metadataExtra: Record<string, unknown> = {};
   let destroyed = false;
   let lastUnread = 0;
+  /** The helpdesk refused our key or origin (401/403): polling stops until a reload. */
+  let refused = false;
+  const tabs = deps.tabs;
+  const isLeader = () => !tabs || tabs.leader.isLeader;
+  const post = (message: TabMessage) => tabs?.channel.post(message);
 
   function setState(patch: Partial<SessionState>) {
     state = { ...state, ...patch };
@@ -119,7 +132,11 @@ export function createSession(deps: SessionDeps) {
       save: (entries) => (entries.length ? deps.storage.set(OUTBOX_KEY, entries) : deps.storage.remove(OUTBOX_KEY)),
     },
     knownMessages: (id) => (state.conversation?.id === id ? serverMessages : []),
-    onChange: () => refreshView(),
+    onChange: () => {
+      refreshView();
+      post({ type: 'outbox' });
+      updateLeadership();
+    },
     onSent: (_entry, message) => {
       if (!serverMessages.some((known) => known.id === message.id)) serverMessages = [...serverMessages, message];
       refreshView();
@@ -183,10 +200,12 @@ export function createSession(deps: SessionDeps) {
     const newest = messages.filter((item) => item.author === 'team').at(-1)?.createdAt ?? null;
     if (newest && newest !== stored.lastReadAt && (!stored.lastReadAt || Date.parse(newest) > Date.parse(stored.lastReadAt))) {
       saveStored({ ...stored, lastReadAt: newest });
+      post({ type: 'read' });
     }
   }
 
-  function mergeMessages(list: Message[]) {
+  /** `fromLeader`: another tab polled; it already fired the `message` events (once per browser). */
+  function mergeMessages(list: Message[], fromLeader = false) {
     const byId = new Map(serverMessages.map((message) => [message.id, message]));
     serverMessages = list.map((message) => {
       const known = byId.get(message.id);
@@ -199,7 +218,7 @@ export function createSession(deps: SessionDeps) {
       knownTeamIds.add(item.id);
       if (loadedOnce) {
         lastActivityAt = deps.clock.now();
-        deps.emit('message', { id: item.id, body: item.body, createdAt: item.createdAt });
+        if (!fromLeader) deps.emit('message', { id: item.id, body: item.body, createdAt: item.createdAt });
       }
     }
     loadedOnce = true;
@@ -216,13 +235,15 @@ export function createSession(deps: SessionDeps) {
       if (result.changed) {
         etag = result.etag;
         mergeMessages(result.messages);
+        post({ type: 'messages', conversationId: conversation.id, messages: result.messages });
       }
       // The list carries no status: look at the conversation now and then, and after changes.
       if (result.changed || pollCount % 5 === 0) await refreshConversation(signal);
     } catch (error) {
       if (isApiError(error) && error.status === 404) return forgetConversation();
       if (isApiError(error) && (error.status === 401 || error.status === 403)) {
-        poller.stop();
+        refused = true;
+        syncWork();
         setState({ notice: { kind: 'error', text: error.message } });
         report('poll', error);
         return;
@@ -236,31 +257,97 @@ export function createSession(deps: SessionDeps) {
     if (!current) return;
     const fresh = await deps.client.getConversation(current.id, signal ? { signal } : {});
     if (state.conversation?.id !== fresh.id) return;
-    const ended = isEnded(fresh);
-    setState({ conversation: fresh, phase: ended ? 'ended' : 'active' });
-    if (ended) poller.stop();
+    if (fresh.status !== current.status) post({ type: 'conversation', conversation: fresh });
+    applyConversation(fresh);
+  }
+
+  function applyConversation(fresh: Conversation) {
+    setState({ conversation: fresh, phase: isEnded(fresh) ? 'ended' : 'active' });
+    syncWork();
   }
 
   /** The stored conversation is gone (404): forget it and offer a new one, no request loop. */
   function forgetConversation() {
     const id = state.conversation?.id;
-    poller.stop();
     if (id) {
       outbox.forget(id);
       deps.storage.remove(draftKey(id));
     }
     saveStored(null);
+    leaveConversation();
+    post({ type: 'pointer', conversation: null });
+  }
+
+  /** Back to the form, in this tab's memory only. */
+  function leaveConversation(patch: Partial<SessionState> = {}) {
+    stored = null;
     serverMessages = [];
     etag = null;
-    setState({ phase: 'form', conversation: null, messages: [], unreadCount: 0, draft: '', needsEmail: false });
+    setState({ phase: 'form', conversation: null, messages: [], unreadCount: 0, draft: '', needsEmail: false, ...patch });
+    syncWork();
     if (lastUnread !== 0) {
       lastUnread = 0;
       deps.emit('unread', { count: 0 });
     }
   }
 
-  function enterConversation(conversation: Conversation, next: StoredConversation, created: boolean) {
-    saveStored(next);
+  /** Only the leader tab polls and sends; hidden tabs leave the lead to visible ones. */
+  function syncWork() {
+    const lead = !destroyed && isLeader();
+    outbox.setActive(lead);
+    if (lead && !refused && state.conversation && state.phase === 'active') poller.start();
+    else poller.stop();
+    updateLeadership();
+  }
+
+  /**
+   * Join the election only with something to do (a first visit writes nothing, not even a lease),
+   * and only while visible, unless replies are still to be sent from here.
+   */
+  function updateLeadership() {
+    if (!tabs) return;
+    const busy = outbox.hasWork();
+    const wanted = !destroyed && (state.conversation !== null || busy) && (deps.visibility.isVisible() || busy);
+    if (wanted) tabs.leader.start();
+    else tabs.leader.stop();
+  }
+
+  function onTabMessage(message: TabMessage) {
+    if (destroyed) return;
+    const current = state.conversation;
+    switch (message.type) {
+      case 'messages':
+        if (current?.id === message.conversationId && !isLeader()) mergeMessages(message.messages, true);
+        return;
+      case 'conversation':
+        if (current?.id === message.conversation.id) applyConversation(message.conversation);
+        return;
+      case 'outbox':
+        refreshView();
+        outbox.wake();
+        return updateLeadership();
+      case 'read': {
+        const saved = deps.storage.get<StoredConversation>(CONVERSATION_KEY);
+        if (stored && saved?.id === stored.id) stored = { ...stored, lastReadAt: saved.lastReadAt ?? null };
+        return refreshView();
+      }
+      case 'pointer': {
+        if (!message.conversation) return current ? leaveConversation() : undefined;
+        const saved = deps.storage.get<StoredConversation>(CONVERSATION_KEY);
+        if (message.conversation.id === current?.id || saved?.id !== message.conversation.id) return;
+        return enterConversation(message.conversation, saved, false, false);
+      }
+      case 'reset':
+        return resetLocal();
+      case 'hello':
+        if (isLeader() && current && loadedOnce) post({ type: 'messages', conversationId: current.id, messages: serverMessages });
+        return;
+    }
+  }
+
+  function enterConversation(conversation: Conversation, next: StoredConversation, created: boolean, announce = true) {
+    if (announce) saveStored(next);
+    else stored = next;
     serverMessages = [];
     etag = null;
     knownTeamIds = new Set();
@@ -276,11 +363,25 @@ export function createSession(deps: SessionDeps) {
     });
     refreshView();
     deps.emit('conversation', { id: conversation.id, number: conversation.number, status: conversation.status, created });
-    outbox.start();
     poller.stop();
-    poller.start();
+    syncWork();
     poller.pollNow();
+    if (announce) post({ type: 'pointer', conversation });
+    if (!isLeader()) post({ type: 'hello' });
   }
+
+  const unsubscribeTabs = (() => {
+    if (!tabs) return () => {};
+    const offs = [
+      tabs.channel.subscribe(onTabMessage),
+      tabs.leader.subscribe((lead) => {
+        syncWork();
+        if (lead) poller.pollNow();
+      }),
+      deps.visibility.subscribe(updateLeadership),
+    ];
+    return () => offs.forEach((off) => off());
+  })();
 
   let draftTimer: unknown = null;
   function setDraftNow(text: string) {
@@ -377,11 +478,10 @@ export function createSession(deps: SessionDeps) {
     startNew() {
       if (destroyed) return;
       const id = state.conversation?.id;
-      poller.stop();
       if (id && state.phase === 'ended') outbox.forget(id);
       saveStored(null);
-      serverMessages = [];
-      setState({ ...initialState(), identity: state.identity, history: state.history, prefill: prefillFor(state.identity) });
+      leaveConversation({ ...initialState(), identity: state.identity, history: state.history, prefill: prefillFor(state.identity) });
+      post({ type: 'pointer', conversation: null });
     },
 
     async resume(conversationId) {
@@ -444,7 +544,6 @@ export function createSession(deps: SessionDeps) {
     /** On load: resume the conversation this browser started, if any (no request otherwise). */
     async restore() {
       const saved = deps.storage.get<StoredConversation>(CONVERSATION_KEY);
-      const hasOutbox = (deps.storage.get<OutboxEntry[]>(OUTBOX_KEY) ?? []).length > 0;
       if (!saved || typeof saved.id !== 'string') return;
       stored = { id: saved.id, emails: Array.isArray(saved.emails) ? saved.emails : [], firstMessage: saved.firstMessage ?? null, lastReadAt: saved.lastReadAt ?? null };
       setState({ phase: 'resuming' });
@@ -461,8 +560,7 @@ export function createSession(deps: SessionDeps) {
         // Unreachable for now: keep the pointer and show what we have; the poller retries.
         setState({ phase: 'active', conversation: placeholderConversation(saved.id), notice: { kind: 'offline', text: (error as Error).message } });
         refreshView();
-        if (hasOutbox) outbox.start();
-        poller.start();
+        syncWork();
       }
     },
 
@@ -490,33 +588,36 @@ export function createSession(deps: SessionDeps) {
       setState({ prefill: { ...state.prefill, message: input.message ?? state.prefill.message, ...(input.subject ? { subject: input.subject } : {}) } });
     },
 
-    /** Logout: forget everything this browser stored, keep running. */
+    /** Logout: forget everything this browser stored, in every tab; keep running. */
     reset() {
-      poller.stop();
-      outbox.stop();
       outbox.forget();
       deps.storage.clearAll();
-      stored = null;
-      serverMessages = [];
-      etag = null;
-      metadataExtra = {};
-      state = initialState();
-      setState({});
-      if (lastUnread !== 0) {
-        lastUnread = 0;
-        deps.emit('unread', { count: 0 });
-      }
+      resetLocal();
+      post({ type: 'reset' });
     },
 
     /** No more requests, timers or events. */
     destroy() {
       destroyed = true;
-      poller.stop();
-      outbox.stop();
+      syncWork();
+      unsubscribeTabs();
+      tabs?.channel.close();
       if (draftTimer !== null) deps.clock.clearTimeout(draftTimer);
       listeners.clear();
     },
+
+    /** The page is going away (pagehide) or back (pageshow): hand the lead over, or take part again. */
+    setPageActive(active: boolean) {
+      if (!tabs || destroyed) return;
+      if (active) updateLeadership();
+      else tabs.leader.stop();
+    },
   };
+
+  function resetLocal() {
+    metadataExtra = {};
+    leaveConversation({ ...initialState() });
+  }
 
   function prefillFor(identity: Identity | null) {
     const name = [identity?.firstName, identity?.lastName].filter(Boolean).join(' ');

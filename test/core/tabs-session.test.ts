@@ -1,0 +1,179 @@
+// Several tabs of one site in one simulated browser (shared storage, Web Locks, BroadcastChannel),
+// each running a real session against the emulator: one poller per browser, replies sent once,
+// every tab up to date.
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createClient } from '../../widget/api/client';
+import { systemClock } from '../../widget/core/clock';
+import type { ParleyEvents } from '../../widget/core/events';
+import { createSession } from '../../widget/core/session';
+import { createStorage, shortHash } from '../../widget/core/storage';
+import { createTabChannel } from '../../widget/core/tab-channel';
+import { createTabLeader } from '../../widget/core/tab-leader';
+import { type TabMessage, isTabMessage } from '../../widget/core/tab-messages';
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
+import type { FakeClock } from '../helpers/fake-clock';
+import { createSwitch } from '../helpers/fake-clock';
+import { FAST } from '../helpers/session';
+import { createBrowser } from '../helpers/tabs';
+
+let helpdesk: TestEmulator;
+let browser: ReturnType<typeof createBrowser>;
+const opened: Array<ReturnType<typeof openTab>> = [];
+
+// Real time: the emulator answers over real HTTP.
+const realClock = { ...systemClock, advance: async () => {}, pendingTimers: () => 0, nextDelay: () => null } as FakeClock;
+
+beforeEach(async () => {
+  helpdesk = await startTestEmulator({ rateLimitPerMinute: 100_000 });
+  browser = createBrowser(realClock);
+});
+afterEach(async () => {
+  for (const tab of opened.splice(0)) tab.close();
+  await helpdesk.cleanup();
+});
+
+let ids = 0;
+function openTab(options: { locks?: boolean } = {}) {
+  const tab = browser.openTab();
+  const namespace = `parley:v1:${shortHash(`${helpdesk.url}\n${helpdesk.keys.client}`)}`;
+  const visibility = createSwitch(true);
+  const events: Array<{ event: keyof ParleyEvents; payload: unknown }> = [];
+  const tabId = `${tab.id}-${(ids += 1)}`;
+  const leader = createTabLeader({
+    name: `${namespace}:leader`,
+    locks: options.locks === false ? null : tab.locks,
+    storage: tab.storage,
+    subscribeStorage: tab.subscribeStorage,
+    clock: tab.clock,
+    random: Math.random,
+    tabId,
+    leaseMs: 600,
+  });
+  const channel = createTabChannel<TabMessage>({
+    name: `${namespace}:bus`,
+    BroadcastChannel: tab.BroadcastChannel,
+    storage: tab.storage,
+    subscribeStorage: tab.subscribeStorage,
+    isMessage: isTabMessage,
+    clock: tab.clock,
+    tabId,
+  });
+  const session = createSession({
+    client: createClient({ apiUrl: helpdesk.url, clientKey: helpdesk.keys.client, timeoutMs: 5000 }),
+    storage: createStorage({ backend: () => tab.storage() as Storage, apiUrl: helpdesk.url, clientKey: helpdesk.keys.client }),
+    clock: tab.clock,
+    random: Math.random,
+    newId: () => `${tabId}-${(ids += 1)}`,
+    visibility: { isVisible: visibility.get, subscribe: visibility.subscribe },
+    connectivity: { isOnline: () => true, subscribe: () => () => {} },
+    config: { priority: 'normal', pageInfo: false, requireEmail: false },
+    emit: (event, payload) => events.push({ event, payload }),
+    pageInfo: () => ({}),
+    fallbackSubject: () => 'Support request',
+    timing: { ...FAST, openIntervalMs: 100, closedIntervalMs: 100, idleIntervalMs: 100 },
+    tabs: { leader, channel },
+  });
+  const handle = {
+    session,
+    leader,
+    visibility,
+    state: () => session.getState(),
+    events: (name: keyof ParleyEvents) => events.filter((entry) => entry.event === name).map((entry) => entry.payload),
+    close() {
+      session.destroy();
+      tab.close();
+    },
+  };
+  opened.push(handle);
+  return handle;
+}
+
+const listPolls = (id: string) => helpdesk.requests.filter((request) => request.method === 'GET' && request.path === `/api/v1/conversations/${id}/messages/`).length;
+const waitFor = (assertion: () => void) => vi.waitFor(assertion, { timeout: 8000, interval: 20 });
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function startIn(tab: ReturnType<typeof openTab>) {
+  await tab.session.actions.startConversation({ name: 'Jane', email: 'jane@example.com', message: 'Hello from tab one' });
+  return tab.state().conversation!;
+}
+
+describe.each([true, false])('tabs of one site (Web Locks: %s)', (locks) => {
+  it('poll once per browser, and every tab shows a new reply', async () => {
+    const first = openTab({ locks });
+    const conversation = await startIn(first);
+    const others = [openTab({ locks }), openTab({ locks })];
+    await Promise.all(others.map((tab) => tab.session.restore()));
+    await waitFor(() => expect([first, ...others].filter((tab) => tab.leader.isLeader)).toHaveLength(1));
+
+    // One tab polling at 100 ms for 1.5 s makes ~15 polls; three tabs must not make ~45.
+    const before = listPolls(conversation.id);
+    await pause(1500);
+    expect(listPolls(conversation.id) - before).toBeLessThanOrEqual(20);
+
+    helpdesk.agentReply(conversation.id, 'Seen everywhere');
+    for (const tab of [first, ...others]) {
+      await waitFor(() => expect(tab.state().messages.map((message) => message.body)).toContain('Seen everywhere'));
+    }
+    // The `message` event: once per browser, not once per tab.
+    const heard = [first, ...others].flatMap((tab) => tab.events('message'));
+    expect(heard).toHaveLength(1);
+  });
+
+  it('send a reply typed in a follower tab exactly once, and show it in every tab', async () => {
+    const first = openTab({ locks });
+    const conversation = await startIn(first);
+    const second = openTab({ locks });
+    await second.session.restore();
+    await waitFor(() => expect([first, second].filter((tab) => tab.leader.isLeader)).toHaveLength(1));
+    const follower = first.leader.isLeader ? second : first;
+    follower.session.actions.sendReply('Typed in the follower');
+    await waitFor(() => expect(helpdesk.listMessages(conversation.id).filter((message) => message.body === 'Typed in the follower')).toHaveLength(1));
+    for (const tab of [first, second]) {
+      await waitFor(() => expect(tab.state().messages.find((message) => message.body === 'Typed in the follower')?.delivery).toBe('sent'));
+    }
+    await pause(300);
+    expect(helpdesk.listMessages(conversation.id).filter((message) => message.body === 'Typed in the follower')).toHaveLength(1);
+  });
+
+  it('hand over when the leader tab closes, and keep polling', async () => {
+    const first = openTab({ locks });
+    const conversation = await startIn(first);
+    const second = openTab({ locks });
+    await second.session.restore();
+    await waitFor(() => expect(first.leader.isLeader).toBe(true));
+    first.close();
+    opened.splice(opened.indexOf(first), 1);
+    await waitFor(() => expect(second.leader.isLeader).toBe(true));
+    helpdesk.agentReply(conversation.id, 'After the hand-over');
+    await waitFor(() => expect(second.state().messages.map((message) => message.body)).toContain('After the hand-over'));
+  });
+
+  it('make no request while every tab is hidden', async () => {
+    const first = openTab({ locks });
+    const conversation = await startIn(first);
+    const second = openTab({ locks });
+    await second.session.restore();
+    await pause(300);
+    first.visibility.set(false);
+    second.visibility.set(false);
+    await pause(200);
+    const before = helpdesk.requests.length;
+    await pause(1000);
+    expect(helpdesk.requests.length).toBe(before);
+    second.visibility.set(true);
+    await waitFor(() => expect(listPolls(conversation.id)).toBeGreaterThan(0));
+    await waitFor(() => expect(helpdesk.requests.length).toBeGreaterThan(before));
+  });
+});
+
+it('follows a conversation started in another tab, and a logout in another tab', async () => {
+  const first = openTab();
+  const second = openTab();
+  const conversation = await startIn(first);
+  await waitFor(() => expect(second.state().conversation?.id).toBe(conversation.id));
+  await waitFor(() => expect(second.state().messages.map((message) => message.body)).toContain('Hello from tab one'));
+  first.session.reset();
+  await waitFor(() => expect(second.state().phase).toBe('form'));
+  expect(second.state().conversation).toBeNull();
+});
