@@ -39,6 +39,8 @@ async function recordEvents(page: Page): Promise<void> {
   }, [...EVENTS]);
 }
 
+const messagePolls = () => apiRequests(site.emulator, /\/messages\/$/, 'GET');
+
 const recorded = (page: Page) => page.evaluate(() => (window as unknown as { __events: Recorded }).__events.slice());
 
 async function seedConversation(email: string, subject: string): Promise<WireConversation> {
@@ -169,6 +171,8 @@ describe('events', () => {
     const first = unique('Events please');
     await startConversation(page, { email: `events.${Date.now()}@example.com`, message: first });
     const conversation = site.emulator.listConversations().find((item) => item.subject === first)!;
+    // The reply must come after the conversation's first poll, or it is part of what was loaded.
+    await expect.poll(() => messagePolls().some((request) => request.status === 200), { timeout: 10_000 }).toBe(true);
     const agentText = unique('An answer that is an event');
     site.emulator.agentReply(conversation.id, agentText);
     await expectMessageShown(page, agentText);
@@ -204,6 +208,23 @@ describe('events', () => {
     site.emulator.agentReply(conversation.id, after);
     await expectMessageShown(page, after);
     expect(await recorded(page)).toEqual(before);
+  });
+  test('a team reply that arrives with the first poll of a new conversation is a message event too', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(site.page('/first-poll.html', site.html()));
+    await waitForWidget(page);
+    await recordEvents(page);
+    await openWidget(page);
+    // The new conversation's first look at its messages fails, so the reply below is in the
+    // first list the widget gets: there is no history yet, so it is news.
+    site.emulator.failNext({ method: 'GET', path: /\/messages\/$/ }, 1, 503, { retryAfter: '1' });
+    const first = unique('Quick question');
+    await startConversation(page, { email: `quick.${Date.now()}@example.com`, message: first });
+    const conversation = site.emulator.listConversations().find((item) => item.subject === first)!;
+    const answer = unique('Quick answer');
+    site.emulator.agentReply(conversation.id, answer);
+    await expectMessageShown(page, answer);
+    await expect.poll(() => recorded(page)).toContainEqual(['message', expect.objectContaining({ body: answer })]);
   });
 });
 
@@ -241,7 +262,7 @@ describe('reset and shutdown', () => {
     await openWidget(page);
     await startConversation(page, { email: `bye.${Date.now()}@example.com`, message: unique('Shut me down') });
     // The panel is open on a conversation: the widget polls every few seconds.
-    const polls = () => apiRequests(site.emulator, /\/messages\/$/, 'GET').length;
+    const polls = () => messagePolls().length;
     const seen = polls();
     await expect.poll(polls, { timeout: 10_000 }).toBeGreaterThan(seen);
 
