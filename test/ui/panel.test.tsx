@@ -1,6 +1,6 @@
 import { act, fireEvent } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { renderWidget } from '../helpers/render-widget';
+import { chatMessage, renderWidget, sessionState } from '../helpers/render-widget';
 
 const pressEscape = (element: Element) => act(() => void fireEvent.keyDown(element, { key: 'Escape' }));
 
@@ -23,6 +23,24 @@ describe('panel', () => {
     const widget = renderWidget();
     act(() => widget.getByRole('button', { name: 'Open support chat' }).click());
     expect(widget.activeElement()).toBe(widget.getByRole('textbox', { name: 'Name' }));
+  });
+
+  it('follows focus to the composer when the form gives way to the conversation', () => {
+    const widget = renderWidget();
+    act(() => widget.getByRole('button', { name: 'Open support chat' }).click());
+    act(() => widget.getByRole('button', { name: 'Start conversation' }).focus());
+    widget.rerender({ state: sessionState({ phase: 'active', messages: [chatMessage({ body: 'Hi' })] }) });
+    expect(widget.activeElement()).toBe(widget.getByRole('textbox', { name: 'Write a reply' }));
+  });
+
+  it('leaves focus alone on a phase change when the customer is elsewhere', () => {
+    const outside = document.createElement('input');
+    document.body.appendChild(outside);
+    const widget = renderWidget({ open: true });
+    outside.focus();
+    widget.rerender({ state: sessionState({ phase: 'active' }) });
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
   });
 
   it('never takes focus on the first render, even when it starts open', () => {

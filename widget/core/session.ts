@@ -351,7 +351,9 @@ export function createSession(deps: SessionDeps) {
     serverMessages = [];
     etag = null;
     knownTeamIds = new Set();
-    loadedOnce = false;
+    // A conversation created here has no history: every team message in it is news. A resumed
+    // one does, and its old messages must not fire `message` again.
+    loadedOnce = created;
     pollCount = 0;
     setState({
       conversation,

@@ -47,6 +47,13 @@ export function App(props: AppProps): JSX.Element {
   const returnFocusTo = useRef<HTMLElement | null>(null);
   // Whether focus was inside the panel when it closed; computed before the DOM hides it.
   const focusWasInside = useRef(false);
+  // The form gives way to the conversation (or the conversation to "ended"): the focused element
+  // disappears, and focus would fall to the page's body, out of reach of Escape. Follow it.
+  const lastPhase = useRef(state.phase);
+  const focusInsideBeforePhase = useRef(false);
+  if (lastPhase.current !== state.phase && panelRef.current) {
+    focusInsideBeforePhase.current = panelRef.current.contains(activeElementOf(panelRef.current));
+  }
 
   if (wasOpen.current !== isOpen) {
     const panel = panelRef.current;
@@ -71,6 +78,15 @@ export function App(props: AppProps): JSX.Element {
       if (target?.isConnected) target.focus();
     }
   }, [isOpen]);
+
+  useLayoutEffect(() => {
+    if (lastPhase.current === state.phase) return;
+    lastPhase.current = state.phase;
+    const panel = panelRef.current;
+    if (!panel || !isOpen || !focusInsideBeforePhase.current) return;
+    focusInsideBeforePhase.current = false;
+    if (!panel.contains(activeElementOf(panel))) focusInto(panel);
+  }, [state.phase]);
 
   const close = () => onOpenChange(false);
   const onKeyDown = (event: KeyboardEvent) => {
