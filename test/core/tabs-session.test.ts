@@ -19,7 +19,7 @@ import { createBrowser } from '../helpers/tabs';
 
 let helpdesk: TestEmulator;
 let browser: ReturnType<typeof createBrowser>;
-const opened: Array<ReturnType<typeof openTab>> = [];
+const opened: Array<{ close(): void }> = [];
 
 // Real time: the emulator answers over real HTTP.
 const realClock = { ...systemClock, advance: async () => {}, pendingTimers: () => 0, nextDelay: () => null } as FakeClock;
