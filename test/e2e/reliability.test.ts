@@ -247,6 +247,40 @@ describe('a tab in the background', () => {
     await expect.poll(() => polls(started.id, shownAt).length, { timeout: 2_000, message: 'a poll within 2 s of being shown' }).toBeGreaterThan(0);
     console.info(`[reliability] first poll ${polls(started.id, shownAt)[0]!.at - shownAt} ms after the tab was shown`);
   });
+
+  test('a leader going to the background hands the polling to a visible tab and goes quiet', async () => {
+    const { page: first, context } = await browser.newPage();
+    await context.addInitScript(VISIBILITY_SHIM);
+    // Requests as each page issues them: the emulator's log cannot tell two tabs apart.
+    const issued = new Map<Page, Array<{ at: number; what: string }>>();
+    const track = (page: Page) => {
+      const log: Array<{ at: number; what: string }> = [];
+      issued.set(page, log);
+      page.on('request', (request) => {
+        if (request.url().startsWith(demo.apiUrl)) log.push({ at: Date.now(), what: `${request.method()} ${new URL(request.url()).pathname}` });
+      });
+    };
+    track(first);
+    context.on('page', track);
+    const started = await customerWithConversation(first);
+    const second = await joinTab(context, started);
+    const pollsFrom = (page: Page, from: number) => issued.get(page)!.filter((request) => request.at >= from && /GET .*\/messages\/$/.test(request.what));
+
+    const before = Date.now();
+    await expect.poll(() => pollsFrom(first, before).length, { timeout: 10_000, message: 'the first tab leads' }).toBeGreaterThan(0);
+    expect(pollsFrom(second, before)).toEqual([]);
+    await expect.poll(() => polls(started.id, before).filter((request) => request.status !== 0).length, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    await setVisibility(first, 'hidden');
+    const hiddenAt = Date.now();
+    await expect.poll(() => pollsFrom(second, hiddenAt).length, { timeout: 5_000, message: 'the visible tab takes over' }).toBeGreaterThan(0);
+    const agentText = unique('We have sent a replacement bag.');
+    demo.emulator.agentReply(started.id, agentText);
+    await expectMessageShown(second, agentText);
+    await sleep(Math.max(0, hiddenAt + 8_000 - Date.now()));
+    // 300 ms for a request the page had issued before it was hidden to be reported.
+    expect(issued.get(first)!.filter((request) => request.at >= hiddenAt + 300).map((request) => request.what)).toEqual([]);
+  });
 });
 
 describe('a helpdesk that says "slow down"', () => {
