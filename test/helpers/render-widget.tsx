@@ -5,7 +5,7 @@ import { act, configure, fireEvent, prettyDOM, within } from '@testing-library/p
 import { render } from 'preact';
 import { afterEach, vi, type Mock } from 'vitest';
 import type { ResolvedConfig } from '../../widget/core/options';
-import type { ChatMessage, SessionActions, SessionState } from '../../widget/core/state';
+import { type ChatMessage, type SessionActions, type SessionState, initialState } from '../../widget/core/state';
 import { getStrings, textDirection } from '../../widget/i18n';
 import { App, type AppProps } from '../../widget/ui/app';
 import { applyStyles } from '../../widget/ui/styles';
@@ -38,20 +38,7 @@ export const defaultConfig: ResolvedConfig = {
 };
 
 export function sessionState(partial: Partial<SessionState> = {}): SessionState {
-  return {
-    phase: 'form',
-    conversation: null,
-    messages: [],
-    unreadCount: 0,
-    notice: null,
-    needsEmail: false,
-    draft: '',
-    prefill: { name: '', email: '', message: '' },
-    formErrors: {},
-    identity: null,
-    history: { status: 'idle', items: [] },
-    ...partial,
-  };
+  return { ...initialState(), ...partial };
 }
 
 let messageCount = 0;

@@ -12,7 +12,7 @@ import type { ResolvedConfig } from './options';
 import { type Outbox, type OutboxEntry, createOutbox } from './outbox';
 import { type Connectivity, type Poller, type Visibility, createPoller } from './poller';
 import type { ParleyStorage } from './storage';
-import type { Identity, SessionActions, SessionState } from './state';
+import { type Identity, type SessionActions, type SessionState, initialState } from './state';
 import { subjectFromMessage } from './subject';
 import type { TabChannel } from './tab-channel';
 import type { TabLeader } from './tab-leader';
@@ -74,21 +74,6 @@ const OUTBOX_KEY = 'outbox';
 const draftKey = (conversationId: string) => `draft:${conversationId}`;
 const isEnded = (conversation: Conversation) => conversation.status === 'resolved' || conversation.status === 'closed';
 
-function initialState(): SessionState {
-  return {
-    phase: 'form',
-    conversation: null,
-    messages: [],
-    unreadCount: 0,
-    notice: null,
-    needsEmail: false,
-    draft: '',
-    prefill: { name: '', email: '', message: '' },
-    formErrors: {},
-    identity: null,
-    history: { status: 'idle', items: [] },
-  };
-}
 
 export function createSession(deps: SessionDeps) {
   const timing = { ...DEFAULT_TIMING, ...deps.timing };

@@ -92,3 +92,20 @@ export interface SessionActions {
   provideEmail(email: string): void;
   dismissNotice(): void;
 }
+
+/** No conversation yet: the form, nothing typed, nothing known. */
+export function initialState(): SessionState {
+  return {
+    phase: 'form',
+    conversation: null,
+    messages: [],
+    unreadCount: 0,
+    notice: null,
+    needsEmail: false,
+    draft: '',
+    prefill: { name: '', email: '', message: '' },
+    formErrors: {},
+    identity: null,
+    history: { status: 'idle', items: [] },
+  };
+}
