@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../widget/api/errors';
+import { ApiError, parseRetryAfter } from '../../widget/api/errors';
 import { createPoller } from '../../widget/core/poller';
 import { createFakeClock, createSwitch, settle } from '../helpers/fake-clock';
 
@@ -122,6 +122,29 @@ describe('poller', () => {
     await clock.advance(5999);
     expect(calls).toHaveLength(1);
     await clock.advance(1);
+    expect(calls).toHaveLength(2);
+    poller.stop();
+  });
+
+  it('waits until the HTTP date a Retry-After gave, read with the client parser', async () => {
+    let clockNow = () => 0;
+    const { clock, poller, calls } = setup({
+      random: () => 0,
+      tick: (n) => {
+        if (n > 1) return Promise.resolve();
+        // 90 s from now, as an IMF-fixdate, the form servers send.
+        const date = new Date(clockNow() + 90_000).toUTCString();
+        return fail(503, parseRetryAfter(date, clockNow()));
+      },
+    });
+    clockNow = clock.now;
+    poller.start();
+    await clock.advance(0);
+    expect(calls).toHaveLength(1);
+    // toUTCString drops milliseconds, so the date may be up to 1 s earlier than 90 s.
+    await clock.advance(88_999);
+    expect(calls).toHaveLength(1);
+    await clock.advance(1001);
     expect(calls).toHaveLength(2);
     poller.stop();
   });
