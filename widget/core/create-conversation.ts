@@ -37,32 +37,30 @@ export async function createConversationOnce(options: CreateOptions): Promise<Co
     ...options.input,
     metadata: { ...options.input.metadata, [REQUEST_ID_KEY]: options.requestId },
   };
+  const pause = (attempt: number, error: ApiError) =>
+    sleep(
+      options.clock,
+      backoffDelay({ attempt, baseMs: options.backoffBaseMs ?? 1000, capMs: 15_000, random: options.random, retryAfterMs: error.retryAfterMs }),
+    );
   let lastError: ApiError | null = null;
   let mayHaveLanded = false;
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    if (mayHaveLanded) {
-      try {
+    try {
+      if (mayHaveLanded) {
+        // Look before creating again: the lost answer may have been a success.
         const found = await findCreated(options);
         if (found) return found;
         mayHaveLanded = false;
-      } catch (error) {
-        if (!isApiError(error) || retryDecision(error) === 'no-retry') throw error;
-        lastError = error;
-        await sleep(options.clock, backoffDelay({ attempt, baseMs: options.backoffBaseMs ?? 1000, capMs: 15_000, random: options.random, retryAfterMs: error.retryAfterMs }));
-        continue;
       }
-    }
-    try {
       return await options.client.createConversation(input);
     } catch (error) {
       if (!isApiError(error)) throw error;
       const decision = retryDecision(error);
       if (decision === 'no-retry') throw error;
       lastError = error;
+      // A failed look (a GET) leaves mayHaveLanded as it was; a lost create sets it.
       if (decision === 'outcome-unknown') mayHaveLanded = true;
-      if (attempt < maxAttempts) {
-        await sleep(options.clock, backoffDelay({ attempt, baseMs: options.backoffBaseMs ?? 1000, capMs: 15_000, random: options.random, retryAfterMs: error.retryAfterMs }));
-      }
+      if (attempt < maxAttempts) await pause(attempt, error);
     }
   }
   // Out of attempts: one last look, so a conversation that did land is never created twice later.
