@@ -7,17 +7,19 @@ import type { Clock } from './clock';
 import { conversationView, unreadCount } from './conversation-view';
 import { createConversationOnce } from './create-conversation';
 import type { ParleyEvents } from './events';
-import { buildMetadata } from './metadata';
 import type { ResolvedConfig } from './options';
-import { type Outbox, type OutboxEntry, createOutbox } from './outbox';
+import { type Outbox, createOutbox } from './outbox';
 import { type Connectivity, type Poller, type Visibility, createPoller } from './poller';
 import type { ParleyStorage } from './storage';
 import { type Identity, type SessionActions, type SessionState, initialState } from './state';
-import { subjectFromMessage } from './subject';
+import { formErrorsFrom, newConversationRequest } from './new-conversation';
+import { type StoredConversation, createConversationStore } from './conversation-store';
+import { fetchHistory } from './history';
+import { createMessageFeed } from './message-feed';
 import type { TabChannel } from './tab-channel';
 import type { TabLeader } from './tab-leader';
 import type { TabMessage } from './tab-messages';
-import { isValidEmail, splitName } from './people';
+import { isValidEmail } from './people';
 
 export interface SessionDeps {
   client: ApiClient;
@@ -60,18 +62,6 @@ const DEFAULT_TIMING: Timing = {
   firstPollJitterMs: 1000,
 };
 
-/** What survives a reload (storage key 'conversation'). */
-interface StoredConversation {
-  id: string;
-  /** Every email that is the customer's: the requester's, and one given later. */
-  emails: string[];
-  firstMessage: { body: string; createdAt: string } | null;
-  lastReadAt: string | null;
-}
-
-const CONVERSATION_KEY = 'conversation';
-const OUTBOX_KEY = 'outbox';
-const draftKey = (conversationId: string) => `draft:${conversationId}`;
 const isEnded = (conversation: Conversation) => conversation.status === 'resolved' || conversation.status === 'closed';
 
 
@@ -79,11 +69,10 @@ export function createSession(deps: SessionDeps) {
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
   let state = initialState();
   const listeners = new Set<() => void>();
+  const persisted = createConversationStore(deps.storage);
+  const feed = createMessageFeed();
   let stored: StoredConversation | null = null;
-  let serverMessages: Message[] = [];
   let etag: string | null = null;
-  let knownTeamIds = new Set<string>();
-  let loadedOnce = false;
   let panelOpen = false;
   let lastActivityAt = deps.clock.now();
   let pollCount = 0;
@@ -112,18 +101,15 @@ export function createSession(deps: SessionDeps) {
     random: deps.random,
     connectivity: deps.connectivity,
     newId: deps.newId,
-    store: {
-      load: () => deps.storage.get<OutboxEntry[]>(OUTBOX_KEY) ?? [],
-      save: (entries) => (entries.length ? deps.storage.set(OUTBOX_KEY, entries) : deps.storage.remove(OUTBOX_KEY)),
-    },
-    knownMessages: (id) => (state.conversation?.id === id ? serverMessages : []),
+    store: persisted.outbox,
+    knownMessages: (id) => (state.conversation?.id === id ? feed.list : []),
     onChange: () => {
       refreshView();
       post({ type: 'outbox' });
       updateLeadership();
     },
     onSent: (_entry, message) => {
-      if (!serverMessages.some((known) => known.id === message.id)) serverMessages = [...serverMessages, message];
+      feed.add(message);
       refreshView();
     },
     onRejected: (entry, error) => {
@@ -158,15 +144,14 @@ export function createSession(deps: SessionDeps) {
 
   function saveStored(next: StoredConversation | null) {
     stored = next;
-    if (next) deps.storage.set(CONVERSATION_KEY, next);
-    else deps.storage.remove(CONVERSATION_KEY);
+    persisted.save(next);
   }
 
   function refreshView() {
     const conversation = state.conversation;
     if (!conversation || !stored) return;
     const messages = conversationView({
-      serverMessages,
+      serverMessages: feed.list,
       outbox: outbox.entries(conversation.id),
       customerEmails: new Set(stored.emails),
       firstMessage: stored.firstMessage,
@@ -191,22 +176,9 @@ export function createSession(deps: SessionDeps) {
 
   /** `fromLeader`: another tab polled; it already fired the `message` events (once per browser). */
   function mergeMessages(list: Message[], fromLeader = false) {
-    const byId = new Map(serverMessages.map((message) => [message.id, message]));
-    serverMessages = list.map((message) => {
-      const known = byId.get(message.id);
-      // Keep the old object when nothing changed, so the UI does not re-render it.
-      return known && known.body === message.body && known.type === message.type ? known : message;
-    });
-    const view = conversationView({ serverMessages, outbox: [], customerEmails: new Set(stored?.emails ?? []), firstMessage: null });
-    for (const item of view) {
-      if (item.author !== 'team' || !item.id || knownTeamIds.has(item.id)) continue;
-      knownTeamIds.add(item.id);
-      if (loadedOnce) {
-        lastActivityAt = deps.clock.now();
-        if (!fromLeader) deps.emit('message', { id: item.id, body: item.body, createdAt: item.createdAt });
-      }
-    }
-    loadedOnce = true;
+    const news = feed.merge(list, new Set(stored?.emails ?? []));
+    if (news.length) lastActivityAt = deps.clock.now();
+    if (!fromLeader) for (const item of news) deps.emit('message', { id: item.id!, body: item.body, createdAt: item.createdAt });
     refreshView();
   }
 
@@ -256,7 +228,7 @@ export function createSession(deps: SessionDeps) {
     const id = state.conversation?.id;
     if (id) {
       outbox.forget(id);
-      deps.storage.remove(draftKey(id));
+      persisted.saveDraft(id, '');
     }
     saveStored(null);
     leaveConversation();
@@ -266,7 +238,7 @@ export function createSession(deps: SessionDeps) {
   /** Back to the form, in this tab's memory only. */
   function leaveConversation(patch: Partial<SessionState> = {}) {
     stored = null;
-    serverMessages = [];
+    feed.reset(false);
     etag = null;
     setState({ phase: 'form', conversation: null, messages: [], unreadCount: 0, draft: '', needsEmail: false, ...patch });
     syncWork();
@@ -312,20 +284,20 @@ export function createSession(deps: SessionDeps) {
         outbox.wake();
         return updateLeadership();
       case 'read': {
-        const saved = deps.storage.get<StoredConversation>(CONVERSATION_KEY);
-        if (stored && saved?.id === stored.id) stored = { ...stored, lastReadAt: saved.lastReadAt ?? null };
+        const saved = persisted.load();
+        if (stored && saved?.id === stored.id) stored = { ...stored, lastReadAt: saved.lastReadAt };
         return refreshView();
       }
       case 'pointer': {
         if (!message.conversation) return current ? leaveConversation() : undefined;
-        const saved = deps.storage.get<StoredConversation>(CONVERSATION_KEY);
+        const saved = persisted.load();
         if (message.conversation.id === current?.id || saved?.id !== message.conversation.id) return;
         return enterConversation(message.conversation, saved, false, false);
       }
       case 'reset':
         return resetLocal();
       case 'hello':
-        if (isLeader() && current && loadedOnce) post({ type: 'messages', conversationId: current.id, messages: serverMessages });
+        if (isLeader() && current && feed.loaded) post({ type: 'messages', conversationId: current.id, messages: [...feed.list] });
         return;
     }
   }
@@ -333,18 +305,14 @@ export function createSession(deps: SessionDeps) {
   function enterConversation(conversation: Conversation, next: StoredConversation, created: boolean, announce = true) {
     if (announce) saveStored(next);
     else stored = next;
-    serverMessages = [];
+    feed.reset(created);
     etag = null;
-    knownTeamIds = new Set();
-    // A conversation created here has no history: every team message in it is news. A resumed
-    // one does, and its old messages must not fire `message` again.
-    loadedOnce = created;
     pollCount = 0;
     setState({
       conversation,
       phase: isEnded(conversation) ? 'ended' : 'active',
       needsEmail: !next.emails.length,
-      draft: deps.storage.get<string>(draftKey(conversation.id)) ?? '',
+      draft: persisted.draft(conversation.id),
       formErrors: {},
       notice: null,
     });
@@ -374,28 +342,26 @@ export function createSession(deps: SessionDeps) {
   function setDraftNow(text: string) {
     setState({ draft: text });
     const id = state.conversation?.id;
-    if (!id) return;
-    if (text) deps.storage.set(draftKey(id), text);
-    else deps.storage.remove(draftKey(id));
+    if (id) persisted.saveDraft(id, text);
   }
 
   const actions: SessionActions = {
     async startConversation(input) {
       if (destroyed || state.phase === 'creating') return;
-      const message = input.message.trim();
-      const identity = state.identity;
-      const email = (identity?.email ?? input.email).trim();
-      const errors: Record<string, string> = {};
-      if (!message) errors.message = 'required';
-      if (email && !isValidEmail(email)) errors.email = 'invalid';
-      if (!email && deps.config.requireEmail) errors.email = 'required';
       const prefill = { ...state.prefill, name: input.name, email: input.email, message: input.message };
-      if (Object.keys(errors).length) return setState({ formErrors: errors, prefill });
-      const names = identity
-        ? { first: identity.firstName ?? '', last: identity.lastName ?? '' }
-        : splitName(input.name);
-      const metadata = buildMetadata({ pageInfo: deps.config.pageInfo ? deps.pageInfo() : null, extra: metadataExtra });
-      if (!metadata.ok) report('metadata', new Error(metadata.reason));
+      const request = newConversationRequest(
+        { ...input, ...(state.prefill.subject ? { subject: state.prefill.subject } : {}) },
+        {
+          identity: state.identity,
+          requireEmail: deps.config.requireEmail,
+          priority: deps.config.priority,
+          pageInfo: deps.config.pageInfo ? deps.pageInfo() : null,
+          extraMetadata: metadataExtra,
+          fallbackSubject: deps.fallbackSubject(),
+        },
+      );
+      if (!request.ok) return setState({ formErrors: request.errors, prefill });
+      if (request.metadataProblem) report('metadata', new Error(request.metadataProblem));
       setState({ phase: 'creating', formErrors: {}, notice: null, prefill });
       lastActivityAt = deps.clock.now();
       try {
@@ -405,25 +371,13 @@ export function createSession(deps: SessionDeps) {
           random: deps.random,
           requestId: deps.newId(),
           backoffBaseMs: timing.backoffBaseMs,
-          input: {
-            subject: state.prefill.subject?.trim() || subjectFromMessage(message, 500, deps.fallbackSubject()),
-            description: message,
-            ...(email ? { userEmail: email } : {}),
-            ...(names.first ? { userFirstName: names.first } : {}),
-            ...(names.last ? { userLastName: names.last } : {}),
-            priority: deps.config.priority,
-            channel: 'web',
-            metadata: metadata.ok ? metadata.value : {},
-          },
+          input: request.input,
         });
         if (destroyed) return;
-        const emails = [conversation.requester.email, email].filter(Boolean).map((value) => value!.toLowerCase());
+        const emails = [conversation.requester.email, request.email].filter(Boolean).map((value) => value!.toLowerCase());
         setState({ prefill: { name: '', email: '', message: '' } });
-        enterConversation(
-          conversation,
-          { id: conversation.id, emails: [...new Set(emails)], firstMessage: { body: message, createdAt: conversation.createdAt }, lastReadAt: null },
-          true,
-        );
+        const firstMessage = { body: request.message, createdAt: conversation.createdAt };
+        enterConversation(conversation, { id: conversation.id, emails: [...new Set(emails)], firstMessage, lastReadAt: null }, true);
         if (state.identity) void loadHistory();
       } catch (error) {
         if (destroyed) return;
@@ -507,12 +461,8 @@ export function createSession(deps: SessionDeps) {
     if (!identity || destroyed) return;
     setState({ history: { status: 'loading', items: state.history.items } });
     try {
-      const page = await deps.client.listConversations({ userEmail: identity.email, limit: 50 });
+      const items = await fetchHistory(deps.client, identity.email);
       if (state.identity?.email !== identity.email) return;
-      const items = page.items
-        .filter((item) => (item.requester.email ?? '').toLowerCase() === identity.email.toLowerCase())
-        .sort((a, b) => Date.parse(b.updatedAt || b.createdAt) - Date.parse(a.updatedAt || a.createdAt))
-        .map((item) => ({ id: item.id, subject: item.subject, status: item.status, updatedAt: item.updatedAt || item.createdAt }));
       setState({ history: { status: 'ready', items } });
     } catch (error) {
       setState({ history: { status: 'error', items: state.history.items } });
@@ -530,9 +480,9 @@ export function createSession(deps: SessionDeps) {
 
     /** On load: resume the conversation this browser started, if any (no request otherwise). */
     async restore() {
-      const saved = deps.storage.get<StoredConversation>(CONVERSATION_KEY);
-      if (!saved || typeof saved.id !== 'string') return;
-      stored = { id: saved.id, emails: Array.isArray(saved.emails) ? saved.emails : [], firstMessage: saved.firstMessage ?? null, lastReadAt: saved.lastReadAt ?? null };
+      const saved = persisted.load();
+      if (!saved) return;
+      stored = saved;
       setState({ phase: 'resuming' });
       try {
         const conversation = await deps.client.getConversation(saved.id);
@@ -619,15 +569,5 @@ function placeholderConversation(id: string): Conversation {
   };
 }
 
-/** The API's field names onto the form's. */
-function formErrorsFrom(error: ApiError): Record<string, string> {
-  const map: Record<string, string> = { subject: 'message', description: 'message', user_email: 'email', user_first_name: 'name', user_last_name: 'name' };
-  const errors: Record<string, string> = {};
-  for (const [field, messages] of Object.entries(error.fieldErrors)) {
-    const target = map[field];
-    if (target && messages[0]) errors[target] = messages[0];
-  }
-  return errors;
-}
 
 export type Session = ReturnType<typeof createSession>;

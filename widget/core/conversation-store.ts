@@ -1,0 +1,48 @@
+// What the session keeps across reloads, under storage.ts's versioned namespace: the current
+// conversation (with the customer's emails, the first message and the read marker), one draft per
+// conversation, and the outbox.
+
+import type { OutboxEntry, OutboxStore } from './outbox';
+import type { ParleyStorage } from './storage';
+
+export interface StoredConversation {
+  id: string;
+  /** Every email that is the customer's: the requester's, and one given later. */
+  emails: string[];
+  /** The text the conversation was created with here; null when resumed from elsewhere. */
+  firstMessage: { body: string; createdAt: string } | null;
+  lastReadAt: string | null;
+}
+
+const CONVERSATION_KEY = 'conversation';
+const OUTBOX_KEY = 'outbox';
+const draftKey = (conversationId: string) => `draft:${conversationId}`;
+
+export function createConversationStore(storage: ParleyStorage) {
+  return {
+    /** The stored pointer, or null when absent or not of a shape this version understands. */
+    load(): StoredConversation | null {
+      const saved = storage.get<Partial<StoredConversation>>(CONVERSATION_KEY);
+      if (!saved || typeof saved.id !== 'string') return null;
+      return {
+        id: saved.id,
+        emails: Array.isArray(saved.emails) ? saved.emails.filter((email) => typeof email === 'string') : [],
+        firstMessage: saved.firstMessage ?? null,
+        lastReadAt: typeof saved.lastReadAt === 'string' ? saved.lastReadAt : null,
+      };
+    },
+    save(next: StoredConversation | null) {
+      if (next) storage.set(CONVERSATION_KEY, next);
+      else storage.remove(CONVERSATION_KEY);
+    },
+    draft: (conversationId: string) => storage.get<string>(draftKey(conversationId)) ?? '',
+    saveDraft(conversationId: string, text: string) {
+      if (text) storage.set(draftKey(conversationId), text);
+      else storage.remove(draftKey(conversationId));
+    },
+    outbox: {
+      load: () => storage.get<OutboxEntry[]>(OUTBOX_KEY) ?? [],
+      save: (entries) => (entries.length ? storage.set(OUTBOX_KEY, entries) : storage.remove(OUTBOX_KEY)),
+    } satisfies OutboxStore,
+  };
+}
