@@ -74,4 +74,33 @@ describe('on a phone (375×667)', () => {
     await page.mouse.wheel(0, 400);
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
+
+  test('the panel shrinks with the visual viewport, as when the on-screen keyboard opens, and the composer stays in sight', async () => {
+    const { page } = await browser.newPage(PHONE);
+    await page.goto(demo.url('/'));
+    await waitForWidget(page);
+    const ui = widget(page);
+    await ui.launcher.tap();
+    await ui.panel.waitFor();
+    await startConversation(page, { email: 'keyboard@example.com', message: unique('Typing with the keyboard up') });
+    await ui.composer.waitFor();
+    // Headless Chromium has no on-screen keyboard; a page zoom shrinks the visual viewport the
+    // same way (layout viewport unchanged), which is what the keyboard does on phones.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2 });
+    await expect
+      .poll(() => page.evaluate(() => Math.round(window.visualViewport!.height)))
+      .toBeLessThan(400);
+    const visible = await page.evaluate(() => ({ top: window.visualViewport!.offsetTop, height: window.visualViewport!.height }));
+    await expect
+      .poll(async () => Math.round((await ui.panel.evaluate((panel) => panel.getBoundingClientRect().height)) as number))
+      .toBe(Math.round(visible.height));
+    const composer = (await ui.composer.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom };
+    })) as { top: number; bottom: number };
+    expect(composer.top).toBeGreaterThanOrEqual(visible.top - 1);
+    expect(composer.bottom).toBeLessThanOrEqual(visible.top + visible.height + 1);
+    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
+  });
 });

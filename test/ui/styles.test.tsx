@@ -17,7 +17,7 @@ describe('applyStyles', () => {
   it('adopts the widget sheet and the theme rule as constructable stylesheets', () => {
     const { host, shadowRoot } = shadowHost();
     const styles = applyStyles(shadowRoot, defaultConfig, { nonce: 'abc', doc: document });
-    expect(shadowRoot.adoptedStyleSheets).toHaveLength(2);
+    expect(shadowRoot.adoptedStyleSheets).toHaveLength(3);
     expect(shadowRoot.querySelector('style')).toBeNull();
     const theme = shadowRoot.adoptedStyleSheets[1]!;
     expect(sheetText(theme)).toContain('--parley-color: #4f46e5');
@@ -44,6 +44,29 @@ describe('applyStyles', () => {
     expect(shadowRoot.querySelector('style')!.textContent).toContain('--parley-left:var(--parley-offset-x)');
     styles.remove();
     expect(shadowRoot.querySelector('style')).toBeNull();
+    host.remove();
+  });
+
+  it('follows the visual viewport in its own sheet, and forgets it on null', () => {
+    const { host, shadowRoot } = shadowHost();
+    const styles = applyStyles(shadowRoot, defaultConfig, { nonce: null, doc: document });
+    styles.setViewport({ height: 351.4, top: 120 });
+    expect(sheetText(shadowRoot.adoptedStyleSheets[2]!)).toMatch(/--parley-vv-height: 351px;\s*--parley-vv-top: 120px/);
+    styles.setViewport(null);
+    expect(sheetText(shadowRoot.adoptedStyleSheets[2]!)).toBe('');
+    styles.remove();
+    host.remove();
+  });
+
+  it('writes the viewport into the <style> fallback too, numbers only', () => {
+    const { host, shadowRoot } = shadowHost();
+    const oldDocument = { defaultView: {}, createElement: (tag: string) => document.createElement(tag) } as unknown as Document;
+    const styles = applyStyles(shadowRoot, defaultConfig, { nonce: null, doc: oldDocument });
+    styles.setViewport({ height: 400, top: 0 });
+    expect(shadowRoot.querySelector('style')!.textContent).toContain('--parley-vv-height:400px');
+    styles.setViewport({ height: Number.NaN, top: 0 });
+    expect(shadowRoot.querySelector('style')!.textContent).not.toContain('--parley-vv-height');
+    expect(shadowRoot.querySelector('style')!.textContent).toContain('--parley-color:#4f46e5');
     host.remove();
   });
 

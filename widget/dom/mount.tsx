@@ -62,15 +62,46 @@ export function mountWidget(options: MountOptions, initial: View) {
   const shadow = host.attachShadow({ mode: 'open' });
   const styles = applyStyles(shadow, options.config, { nonce: options.config.nonce, doc: options.doc });
   options.container.appendChild(host);
-  const draw = (view: View) => render(<Root options={options} view={view} />, shadow);
+  const viewport = followViewport(options.doc.defaultView, styles.setViewport);
+  const draw = (view: View) => {
+    render(<Root options={options} view={view} />, shadow);
+    viewport.active(view.open && options.config.mode !== 'inline');
+  };
   draw(initial);
   return {
     host,
     update: draw,
     destroy() {
+      viewport.active(false);
       render(null, shadow);
       styles.remove();
       host.remove();
+    },
+  };
+}
+
+/**
+ * While the panel is open, tells the styles the visual viewport's size and offset: on phones the
+ * on-screen keyboard shrinks the visual viewport only (not 100dvh), and the full-screen panel must
+ * shrink with it or the composer hides behind the keyboard.
+ */
+function followViewport(win: Window | null, setViewport: (viewport: { height: number; top: number } | null) => void) {
+  const visual = win?.visualViewport;
+  const measure = () => visual && setViewport({ height: visual.height, top: visual.offsetTop });
+  let following = false;
+  return {
+    active(on: boolean) {
+      if (!visual || on === following) return;
+      following = on;
+      if (on) {
+        visual.addEventListener('resize', measure);
+        visual.addEventListener('scroll', measure);
+        measure();
+      } else {
+        visual.removeEventListener('resize', measure);
+        visual.removeEventListener('scroll', measure);
+        setViewport(null);
+      }
     },
   };
 }

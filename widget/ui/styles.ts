@@ -7,6 +7,12 @@ import css from './styles.css?inline';
 
 export interface AppliedStyles {
   update(config: ResolvedConfig): void;
+  /**
+   * The visible part of the layout viewport (VisualViewport), or null for none. On phones the
+   * on-screen keyboard shrinks only this, so the full-screen panel follows it to keep the
+   * composer in sight.
+   */
+  setViewport(viewport: { height: number; top: number } | null): void;
   remove(): void;
 }
 
@@ -37,6 +43,12 @@ export function themeCss(config: ResolvedConfig): string {
   );
 }
 
+/** Numbers only reach the CSS text: nothing else can. */
+export function viewportCss(viewport: { height: number; top: number } | null): string {
+  if (!viewport || !Number.isFinite(viewport.height) || !Number.isFinite(viewport.top)) return '';
+  return `:host{--parley-vv-height:${Math.round(viewport.height)}px;--parley-vv-top:${Math.round(viewport.top)}px}`;
+}
+
 function supportsConstructable(doc: Document, root: ShadowRoot): boolean {
   const view = doc.defaultView;
   return Boolean(view && 'adoptedStyleSheets' in root && typeof view.CSSStyleSheet?.prototype.replaceSync === 'function');
@@ -53,23 +65,33 @@ export function applyStyles(
     const Sheet = doc.defaultView!.CSSStyleSheet;
     const base = new Sheet();
     const theme = new Sheet();
+    const viewport = new Sheet();
     base.replaceSync(css);
     theme.replaceSync(themeCss(config));
-    shadowRoot.adoptedStyleSheets = [...shadowRoot.adoptedStyleSheets, base, theme];
+    shadowRoot.adoptedStyleSheets = [...shadowRoot.adoptedStyleSheets, base, theme, viewport];
     return {
       update: (next) => theme.replaceSync(themeCss(next)),
+      setViewport: (next) => viewport.replaceSync(viewportCss(next)),
       remove: () => {
-        shadowRoot.adoptedStyleSheets = shadowRoot.adoptedStyleSheets.filter((sheet) => sheet !== base && sheet !== theme);
+        const ours = [base, theme, viewport];
+        shadowRoot.adoptedStyleSheets = shadowRoot.adoptedStyleSheets.filter((sheet) => !ours.includes(sheet));
       },
     };
   }
   const style = doc.createElement('style');
   if (nonce) style.setAttribute('nonce', nonce);
-  style.textContent = css + themeCss(config);
+  let current = { theme: themeCss(config), viewport: '' };
+  const write = () => (style.textContent = css + current.theme + current.viewport);
+  write();
   shadowRoot.prepend(style);
   return {
     update: (next) => {
-      style.textContent = css + themeCss(next);
+      current = { ...current, theme: themeCss(next) };
+      write();
+    },
+    setViewport: (next) => {
+      current = { ...current, viewport: viewportCss(next) };
+      write();
     },
     remove: () => style.remove(),
   };
