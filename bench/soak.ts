@@ -1,12 +1,11 @@
 // 10,000 poll cycles of a real session against the emulator over loopback HTTP, then shutdown:
 // prints heap growth and the timers still alive. Run with --expose-gc for a stable heap figure.
 
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { createClient } from '../widget/api/client';
 import { type Clock, systemClock } from '../widget/core/clock';
 import { createSession } from '../widget/core/session';
 import { createStorage } from '../widget/core/storage';
+import { startEmulatorProcess } from './emulator';
 
 export interface SoakResult {
   cycles: number;
@@ -38,27 +37,6 @@ function countingClock(): Clock & { alive(): number } {
       systemClock.clearTimeout(id);
     },
     alive: () => pending.size,
-  };
-}
-
-/** The emulator in a child process: its memory must not count as the widget's. */
-export async function startEmulatorProcess() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/emulator-process.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
-  const url = line.toString().trim();
-  const server = { key: 'bnc_sv_bench', headers: { Authorization: 'Bearer bnc_sv_bench', 'Content-Type': 'application/json' } };
-  return {
-    url,
-    clientKey: 'bnc_cl_bench',
-    async agentReply(conversationId: string, body: string) {
-      await fetch(`${url}/api/v1/conversations/${conversationId}/messages/create/`, {
-        method: 'POST', headers: server.headers, body: JSON.stringify({ body, user_email: 'agent@parley.test' }),
-      });
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
   };
 }
 

@@ -1,0 +1,78 @@
+// Chromium for the bench: Debian's binary driven by playwright-core, launched as the end-to-end
+// tests launch it (test/e2e/helpers/browser.ts; copied, since that module registers vitest hooks),
+// and the DevTools protocol calls the measurements share.
+
+import { existsSync } from 'node:fs';
+import { type Browser, type BrowserContext, type CDPSession, type Page, chromium } from 'playwright-core';
+import { shortHash } from '../widget/core/storage';
+
+export const CHROMIUM_PATH = process.env.PARLEY_CHROMIUM || '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--mute-audio',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's chromium, or point PARLEY_CHROMIUM at a Chromium binary.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface BenchPage {
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+  /** Chromium's Performance.getMetrics, by name (durations in seconds, sizes in bytes). */
+  metrics(): Promise<Record<string, number>>;
+  /** Forces a full garbage collection, then reads JSHeapUsedSize (bytes). */
+  settledHeap(): Promise<number>;
+}
+
+/** A page in a new context: nothing stored, nothing cached. */
+export async function newBenchPage(browser: Browser, options: { cpuThrottling?: number; context?: BrowserContext } = {}): Promise<BenchPage> {
+  const context = options.context ?? (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' }));
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuThrottling ?? 1 });
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((metric) => [metric.name, metric.value]));
+  return {
+    context,
+    page,
+    cdp,
+    metrics,
+    async settledHeap() {
+      // Twice: the first pass can leave objects that only a second one finds unreachable.
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await metrics()).JSHeapUsedSize ?? Number.NaN;
+    },
+  };
+}
+
+/**
+ * The widget's conversation pointer (widget/core/storage.ts and session.ts): a page that finds it
+ * resumes that conversation. If the stored format changes, the measurements that use it time out
+ * waiting for the conversation, and say so.
+ */
+export function conversationPointer(apiUrl: string, clientKey: string, id: string, email: string): [string, string] {
+  return [
+    `parley:v1:${shortHash(`${apiUrl}\n${clientKey}`)}:conversation`,
+    JSON.stringify({ id, emails: [email], firstMessage: null, lastReadAt: null }),
+  ];
+}
+
+/** Writes the widget's conversation pointer for `pageOrigin` from a blank page of that origin. */
+export async function storePointer(page: Page, blankUrl: string, entry: [string, string]): Promise<void> {
+  await page.goto(blankUrl);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), entry);
+}
