@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../widget/api/types';
-import { conversationView, unreadCount } from '../../widget/core/conversation-view';
+import { conversationView, reuseUnchanged, unreadCount } from '../../widget/core/conversation-view';
 import type { OutboxEntry } from '../../widget/core/outbox';
 
 const customer = new Set(['jane@example.com']);
@@ -63,5 +63,31 @@ describe('conversation view', () => {
     expect(unreadCount(view, null)).toBe(2);
     expect(unreadCount(view, '2026-11-22T10:00:00Z')).toBe(1);
     expect(unreadCount(view, '2026-11-22T10:02:00Z')).toBe(0);
+  });
+});
+
+describe('reuseUnchanged', () => {
+  const view = (bodies: string[]) =>
+    conversationView({ serverMessages: bodies.map((body, index) => message(`m${index}`, 'agent@x.co', body)), outbox: [], customerEmails: customer, firstMessage: null });
+
+  it('gives back the very same array when nothing changed, so nothing renders', () => {
+    const previous = view(['a', 'b']);
+    expect(reuseUnchanged(previous, view(['a', 'b']))).toBe(previous);
+  });
+
+  it('keeps the objects of unchanged messages and adds the new one', () => {
+    const previous = view(['a', 'b']);
+    const next = reuseUnchanged(previous, view(['a', 'b', 'c']));
+    expect(next).not.toBe(previous);
+    expect(next[0]).toBe(previous[0]);
+    expect(next[1]).toBe(previous[1]);
+    expect(next[2]?.body).toBe('c');
+  });
+
+  it('replaces a message whose delivery changed', () => {
+    const sending = conversationView({ serverMessages: [], outbox: [entry('local-1', 'hi', 'sending')], customerEmails: customer, firstMessage: null });
+    const sent = reuseUnchanged(sending, conversationView({ serverMessages: [], outbox: [entry('local-1', 'hi', 'sent', 'm9')], customerEmails: customer, firstMessage: null }));
+    expect(sent[0]).not.toBe(sending[0]);
+    expect(sent[0]?.delivery).toBe('sent');
   });
 });

@@ -64,3 +64,26 @@ export function unreadCount(items: readonly ChatMessage[], lastReadAt: string | 
   const since = lastReadAt ? Date.parse(lastReadAt) : -Infinity;
   return items.filter((item) => item.author === 'team' && Date.parse(item.createdAt) > since).length;
 }
+
+const sameItem = (a: ChatMessage, b: ChatMessage) =>
+  a.id === b.id && a.body === b.body && a.author === b.author && a.createdAt === b.createdAt && a.delivery === b.delivery && a.error === b.error;
+
+/**
+ * Keeps the previous object for every item that did not change, and the previous array when
+ * nothing did: a poll that brings nothing then renders nothing, and one new message re-renders
+ * only that message.
+ */
+export function reuseUnchanged(previous: readonly ChatMessage[], next: ChatMessage[]): readonly ChatMessage[] {
+  const byKey = new Map(previous.map((item) => [item.key, item]));
+  let changed = previous.length !== next.length;
+  const merged = next.map((item, index) => {
+    const old = byKey.get(item.key);
+    if (old && sameItem(old, item)) {
+      if (previous[index] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return item;
+  });
+  return changed ? merged : previous;
+}

@@ -4,7 +4,7 @@
 import { ApiError, isApiError } from '../api/errors';
 import type { ApiClient, Conversation, Message } from '../api/types';
 import type { Clock } from './clock';
-import { conversationView, unreadCount } from './conversation-view';
+import { conversationView, reuseUnchanged, unreadCount } from './conversation-view';
 import { createConversationOnce } from './create-conversation';
 import type { ParleyEvents } from './events';
 import type { ResolvedConfig } from './options';
@@ -150,15 +150,18 @@ export function createSession(deps: SessionDeps) {
   function refreshView() {
     const conversation = state.conversation;
     if (!conversation || !stored) return;
-    const messages = conversationView({
-      serverMessages: feed.list,
-      outbox: outbox.entries(conversation.id),
-      customerEmails: new Set(stored.emails),
-      firstMessage: stored.firstMessage,
-    });
+    const messages = reuseUnchanged(
+      state.messages,
+      conversationView({
+        serverMessages: feed.list,
+        outbox: outbox.entries(conversation.id),
+        customerEmails: new Set(stored.emails),
+        firstMessage: stored.firstMessage,
+      }),
+    );
     if (panelOpen && deps.visibility.isVisible()) markRead(messages);
     const count = unreadCount(messages, stored.lastReadAt);
-    setState({ messages, unreadCount: count });
+    if (messages !== state.messages || count !== state.unreadCount) setState({ messages, unreadCount: count });
     if (count !== lastUnread) {
       lastUnread = count;
       deps.emit('unread', { count });

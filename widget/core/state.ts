@@ -61,7 +61,7 @@ export interface SessionState {
   phase: Phase;
   conversation: Conversation | null;
   /** Visible messages, oldest first, the first message exactly once. */
-  messages: ChatMessage[];
+  messages: readonly ChatMessage[];
   /** Team messages the customer has not seen (the panel was closed when they came). */
   unreadCount: number;
   /** Shown above the composer or form: offline, or the last error that the customer must see. */
