@@ -33,7 +33,7 @@ export interface StateResult {
   name: string;
   baseline: string | null;
   windowSeconds: number;
-  /** Requests before the window: the page loads (every tab's), restores and first polls. */
+  /** Requests before the window: the page loads (every tab's), restores and first polls, and for idle the active minutes. */
   requestsAtLoad: number;
   requests: number;
   polls: number;

@@ -137,16 +137,21 @@ function printCadence(states: StateResult[]) {
       return {
         state: state.name,
         'window, s': state.windowSeconds,
-        'requests at load': state.requestsAtLoad,
+        'before the window': state.requestsAtLoad,
         'requests in window': `${state.requests} (${state.polls} polls, ${state.statusChecks} status, ${state.preflights} preflight${state.other ? `, ${state.other} other` : ''})`,
         'requests / h': round(state.perHour.requests),
         'poll interval, s': cell(state.pollInterval),
-        'KB / h': round(state.perHour.bytes / 1024),
-        'vs baseline (requests, bytes)': base
+        'MB / h': round(state.perHour.bytes / 1024 / 1024),
+        'vs its baseline (requests, bytes)': base
           ? `${ratio(one(state.perHour.requests), one(base.perHour.requests))}, ${ratio(one(state.perHour.bytes), one(base.perHour.bytes))} of "${base.name}"`
           : '',
       };
     }),
+  );
+  console.log(
+    'poll = GET of the messages list (If-None-Match when ETag is on); status = GET of the conversation; preflight = CORS OPTIONS.\n' +
+      'Before the window: requests from the first page load to the start of the window (every tab\'s restore and first polls; for "idle", the 2 active minutes).\n' +
+      'MB = 1,048,576 bytes, on the wire both ways, headers included; the emulator does not compress.',
   );
 }
 
