@@ -121,6 +121,7 @@ function printConversation(result: ConversationResult) {
     row('  records touching anything but the new message', 'newMessageOutside'),
     row('  scripting, ms', 'newMessageScriptMs'),
   ]);
+  console.log(`Each run's new reply stays in the conversation: run k shows ${result.messages.toLocaleString('en')} + k − 1 messages.`);
   if (result.unexpectedMutations.length) {
     console.log('Mutations where none were expected:');
     for (const line of result.unexpectedMutations) console.log(`  ${line}`);
