@@ -60,6 +60,7 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
     clientKey: config.clientKey,
     authHeader: config.authHeader,
     fetch: env.fetch ?? win.fetch.bind(win),
+    revalidation: 'http-cache',
   });
   const storage = createStorage({ backend: () => win.localStorage, apiUrl: config.apiUrl, clientKey: config.clientKey });
   const visibility = pageVisibility(doc);

@@ -25,6 +25,15 @@ export interface ClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Per request, body included. */
   timeoutMs?: number;
+  /**
+   * How the messages list is revalidated against its ETag.
+   * - 'if-none-match' (default): the client sends If-None-Match and reads 304 as unchanged.
+   * - 'http-cache' (browsers): the browser's HTTP cache revalidates with the ETag by itself, and a
+   *   list whose ETag did not change reads as unchanged without parsing. In Chromium an author-set
+   *   If-None-Match (like cache: 'no-store') bypasses the CORS preflight cache, so every poll would
+   *   cost a preflight too; and the vendor's CORS allow-list may not even list If-None-Match.
+   */
+  revalidation?: 'if-none-match' | 'http-cache';
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -82,7 +91,9 @@ export function createClient(options: ClientOptions): ApiClient {
     // Bound late so that a fetch patched after start-up (by an APM agent, say) is still used.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs,
+    httpCache: options.revalidation === 'http-cache',
   });
+  const viaHttpCache = options.revalidation === 'http-cache';
 
   return {
     async createConversation(input, requestOptions) {
@@ -119,7 +130,8 @@ export function createClient(options: ClientOptions): ApiClient {
       const { status, headers, data } = await send({
         method: 'GET',
         path,
-        headers: etag ? { 'If-None-Match': etag } : {},
+        headers: etag && !viaHttpCache ? { 'If-None-Match': etag } : {},
+        unchangedIfEtag: viaHttpCache ? etag : null,
         signal: requestOptions?.signal,
       });
       // https://developer.mozilla.org/docs/Web/HTTP/Status/304: the list is unchanged since `etag`.

@@ -14,6 +14,8 @@ export interface TransportOptions {
   authHeader: AuthHeader;
   fetch: typeof globalThis.fetch;
   timeoutMs: number;
+  /** Let the browser's HTTP cache revalidate (see ClientOptions.revalidation). */
+  httpCache?: boolean;
 }
 
 export interface TransportRequest {
@@ -23,6 +25,8 @@ export interface TransportRequest {
   query?: Record<string, string | number>;
   body?: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** A 2xx answer carrying this ETag is the unchanged list: answered as a 304, body not parsed. */
+  unchangedIfEtag?: string | null | undefined;
   signal?: AbortSignal;
 }
 
@@ -43,9 +47,11 @@ export function createTransport(options: TransportOptions): Transport {
   const $fetch = createFetch({ fetch: options.fetch }).create({
     baseURL: options.baseUrl,
     retry: 0,
-    // Every answer is live data and the widget does its own ETag revalidation: the browser's HTTP
-    // cache must neither serve a stale list nor turn our 304 into a 200.
-    cache: 'no-store',
+    // 'if-none-match': every answer is live data and the client revalidates itself, so the HTTP
+    // cache must neither serve a stale list nor turn our 304 into a 200. 'http-cache': the browser
+    // revalidates with the ETag (no freshness is given, so it always asks the server), and the
+    // CORS preflight cache keeps working, which 'no-store' disables in Chromium.
+    cache: options.httpCache ? 'default' : 'no-store',
     // Non-2xx answers and their bodies are read here, so that every failure maps to one ApiError.
     ignoreResponseError: true,
     responseType: 'text',
@@ -83,6 +89,10 @@ export function createTransport(options: TransportOptions): Transport {
         },
         signal: controller.signal,
       });
+      const etag = response.headers.get('etag');
+      if (request.unchangedIfEtag && response.ok && etag === request.unchangedIfEtag) {
+        return { status: 304, headers: response.headers, data: undefined };
+      }
       return toResult(response, context);
     } catch (error) {
       if (error instanceof ApiError) throw error;
