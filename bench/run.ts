@@ -7,6 +7,7 @@
 //                                  conversation: for working on the bench, not for quoting
 //   npm run bench -- --only=page,conversation   some parts only (size, soak, page, conversation, cadence)
 
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { launchBrowser } from './browser';
@@ -160,9 +161,21 @@ async function seed(emulator: BenchEmulator, count: number, email: string) {
   return { ...(await seedConversation(emulator, count, email)), messages: count, email };
 }
 
+/** Which code was measured: others may be editing the widget in this working tree meanwhile. */
+function revision(): string {
+  try {
+    const git = (...command: string[]) => execFileSync('git', command, { encoding: 'utf8' }).trim();
+    const changed = git('status', '--porcelain', '--', 'widget').split('\n').filter(Boolean).length;
+    return `commit ${git('rev-parse', '--short', 'HEAD')}${changed ? `, with ${changed} uncommitted file(s) in widget/` : ''}`;
+  } catch {
+    return 'no git revision';
+  }
+}
+
 const machine = `${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
-console.log(`Parley benchmarks on ${machine}; load average at start ${load()}${quick ? '; --quick: fewer runs, not for quoting' : ''}`);
-const results: Record<string, unknown> = { date: new Date().toISOString(), machine, quick, loadAverageAtStart: loadavg() };
+const measured = revision();
+console.log(`Parley benchmarks on ${machine}; ${measured}; load average at start ${load()}${quick ? '; --quick: fewer runs, not for quoting' : ''}`);
+const results: Record<string, unknown> = { date: new Date().toISOString(), machine, revision: measured, quick, loadAverageAtStart: loadavg() };
 
 const floorCode = await buildFloor();
 const floorSize = measure('floor (bench/floor)', floorCode);
