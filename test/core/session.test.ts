@@ -272,3 +272,16 @@ describe('identified customers', () => {
     expect(helpdesk.requests.filter((request) => request.path === '/api/v1/conversations/' && request.method === 'GET')).toHaveLength(0);
   });
 });
+
+describe('identified customers, continued', () => {
+  it('shows the current conversation as resolved in "Your conversations" once the team resolves it', async () => {
+    const s = open(helpdesk);
+    s.session.identify({ email: 'lee@example.com' });
+    const conversation = await startConversation(s, 'Will be resolved', 'lee@example.com');
+    await waitFor(() => expect(s.state().history.items.map((item) => item.id)).toContain(conversation.id));
+    helpdesk.setStatus(conversation.id, 'resolved');
+    helpdesk.agentReply(conversation.id, 'Done!');
+    await waitFor(() => expect(s.state().phase).toBe('ended'));
+    expect(s.state().history.items.find((item) => item.id === conversation.id)?.status).toBe('resolved');
+  });
+});

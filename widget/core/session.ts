@@ -222,7 +222,11 @@ export function createSession(deps: SessionDeps) {
   }
 
   function applyConversation(fresh: Conversation) {
-    setState({ conversation: fresh, phase: isEnded(fresh) ? 'ended' : 'active' });
+    // The same conversation in "Your conversations" must not say Open while the panel says resolved.
+    const items = state.history.items.map((item) =>
+      item.id === fresh.id ? { ...item, status: fresh.status, updatedAt: fresh.updatedAt || item.updatedAt } : item,
+    );
+    setState({ conversation: fresh, phase: isEnded(fresh) ? 'ended' : 'active', history: { ...state.history, items } });
     syncWork();
   }
 
