@@ -114,3 +114,35 @@ describe('the conversation', () => {
     expect(widget.shadowRoot.querySelectorAll('[style]')).toHaveLength(0);
   });
 });
+
+describe('a long conversation', () => {
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, index) => chatMessage({ key: `m${index}`, id: `m${index}`, body: `Message ${index}`, author: index % 2 ? 'team' : 'customer', createdAt: at(2, '10:00') }));
+  const bodies = (widget: ReturnType<typeof renderWidget>) => widget.getAllByText(/^Message \d+$/).map((node) => node.textContent);
+
+  it('shows the latest 100 messages, and earlier ones on request', () => {
+    const messages = many(250);
+    const widget = renderWidget({ open: true, state: activeState(messages) });
+    expect(bodies(widget)).toHaveLength(100);
+    expect(bodies(widget)[0]).toBe('Message 150');
+    act(() => widget.getByRole('button', { name: 'Show earlier messages' }).click());
+    expect(bodies(widget)).toHaveLength(200);
+    act(() => widget.getByRole('button', { name: 'Show earlier messages' }).click());
+    expect(bodies(widget)).toHaveLength(250);
+    expect(widget.queryByRole('button', { name: 'Show earlier messages' })).toBeNull();
+  });
+
+  it('appends a new message without dropping the first one shown', () => {
+    const messages = many(150);
+    const widget = renderWidget({ open: true, state: activeState(messages) });
+    const firstShown = widget.getByText('Message 50');
+    widget.rerender({ state: activeState([...messages, chatMessage({ key: 'new', body: 'Message 150', createdAt: at(2, '10:01') })]) });
+    expect(bodies(widget)).toHaveLength(101);
+    expect(widget.getByText('Message 50')).toBe(firstShown);
+  });
+
+  it('renders no log at all while the panel is closed', () => {
+    const widget = renderWidget({ open: false, state: activeState(many(20)) });
+    expect(widget.host.shadowRoot!.querySelector('[role="log"]')).toBeNull();
+  });
+});

@@ -15,6 +15,7 @@ const ar: Strings = {
   starting: 'جارٍ البدء…',
   conversation: 'المحادثة',
   loadingConversation: 'جارٍ تحميل المحادثة…',
+  showEarlier: 'عرض الرسائل السابقة',
   writeReply: 'اكتب ردًا',
   send: 'إرسال',
   retry: 'إعادة المحاولة',

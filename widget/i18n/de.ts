@@ -15,6 +15,7 @@ const de: Strings = {
   starting: 'Wird gestartet…',
   conversation: 'Unterhaltung',
   loadingConversation: 'Unterhaltung wird geladen…',
+  showEarlier: 'Frühere Nachrichten anzeigen',
   writeReply: 'Antwort schreiben',
   send: 'Senden',
   retry: 'Erneut versuchen',

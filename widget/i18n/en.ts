@@ -22,6 +22,7 @@ const en = {
   /** product.md: the log. */
   conversation: 'Conversation',
   loadingConversation: 'Loading the conversation…',
+  showEarlier: 'Show earlier messages',
   /** product.md: composer. */
   writeReply: 'Write a reply',
   send: 'Send',

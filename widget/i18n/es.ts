@@ -15,6 +15,7 @@ const es: Strings = {
   starting: 'Iniciando…',
   conversation: 'Conversación',
   loadingConversation: 'Cargando la conversación…',
+  showEarlier: 'Mostrar mensajes anteriores',
   writeReply: 'Escribe una respuesta',
   send: 'Enviar',
   retry: 'Reintentar',

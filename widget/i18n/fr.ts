@@ -16,6 +16,7 @@ const fr: Strings = {
   starting: 'Démarrage…',
   conversation: 'Conversation',
   loadingConversation: 'Chargement de la conversation…',
+  showEarlier: 'Afficher les messages précédents',
   writeReply: 'Écrire une réponse',
   send: 'Envoyer',
   retry: 'Réessayer',

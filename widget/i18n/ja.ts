@@ -15,6 +15,7 @@ const ja: Strings = {
   starting: '開始しています…',
   conversation: '会話',
   loadingConversation: '会話を読み込んでいます…',
+  showEarlier: '以前のメッセージを表示',
   writeReply: '返信を入力',
   send: '送信',
   retry: '再試行',

@@ -15,6 +15,7 @@ const pt: Strings = {
   starting: 'Iniciando…',
   conversation: 'Conversa',
   loadingConversation: 'Carregando a conversa…',
+  showEarlier: 'Mostrar mensagens anteriores',
   writeReply: 'Escreva uma resposta',
   send: 'Enviar',
   retry: 'Tentar novamente',

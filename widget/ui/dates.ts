@@ -23,11 +23,20 @@ function parse(iso: string): Date | null {
 
 const keyOf = (date: Date) => `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
 
+/**
+ * A formatter made on first use: building an Intl.DateTimeFormat is costly (the bench found four
+ * of them to be the largest part of the widget's start-up task), and a closed launcher needs none.
+ */
+function lazyFormatter(locale: string, options: Intl.DateTimeFormatOptions) {
+  let made: Intl.DateTimeFormat | null = null;
+  return { format: (date: Date) => (made ??= formatter(locale, options)).format(date) };
+}
+
 export function dateFormats(locale: string, now: () => Date = () => new Date()): DateFormats {
-  const time = formatter(locale, { hour: 'numeric', minute: '2-digit' });
-  const day = formatter(locale, { weekday: 'long', day: 'numeric', month: 'long' });
-  const dayWithYear = formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' });
-  const short = formatter(locale, { day: 'numeric', month: 'short' });
+  const time = lazyFormatter(locale, { hour: 'numeric', minute: '2-digit' });
+  const day = lazyFormatter(locale, { weekday: 'long', day: 'numeric', month: 'long' });
+  const dayWithYear = lazyFormatter(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+  const short = lazyFormatter(locale, { day: 'numeric', month: 'short' });
   const withDate = (iso: string, render: (date: Date) => string) => {
     const date = parse(iso);
     return date ? render(date) : '';

@@ -1,4 +1,5 @@
 import { Component } from 'preact';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ChatMessage } from '../core/state';
 import type { Strings } from '../i18n';
 import type { DateFormats } from './dates';
@@ -87,11 +88,29 @@ class MessageItem extends Component<MessageItemProps> {
   }
 }
 
-/** The conversation as a live log: new team messages are announced politely. */
+/** Messages rendered when the panel opens; "Show earlier messages" adds this many more. */
+export const PAGE_SIZE = 100;
+
+/**
+ * The conversation as a live log: new team messages are announced politely. A long conversation
+ * shows its latest messages, and earlier ones on request: 5,000 messages would be 30,000 nodes.
+ * The first shown message is anchored once known, so a new message only ever appends.
+ */
 export function MessageList({ strings, formats, messages, teamName, onRetry }: MessageListProps) {
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const start = Math.min(anchor ?? Math.max(0, messages.length - PAGE_SIZE), messages.length);
+  useLayoutEffect(() => {
+    if (anchor === null && messages.length) setAnchor(start);
+  }, [anchor, messages.length, start]);
+  const shown = start ? messages.slice(start) : messages;
   return (
     <div class="log" role="log" aria-label={strings.conversation} aria-live="polite">
-      {groupMessages(messages, formats).map((block) => {
+      {start > 0 && (
+        <button type="button" class="link-btn earlier" onClick={() => setAnchor(Math.max(0, start - PAGE_SIZE))}>
+          {strings.showEarlier}
+        </button>
+      )}
+      {groupMessages(shown, formats).map((block) => {
         if (block.kind === 'day') {
           return (
             <p key={block.key} class="day">

@@ -80,7 +80,17 @@ export function Panel(props: PanelProps) {
                 {strings.loadingConversation}
               </p>
             )}
-            <MessageList strings={strings} formats={formats} messages={state.messages} teamName={teamName} onRetry={actions.retry} />
+            {/* Nothing is rendered into a closed panel: a returning customer's page load stays light. */}
+            {open && (
+              <MessageList
+                key={state.conversation?.id}
+                strings={strings}
+                formats={formats}
+                messages={state.messages}
+                teamName={teamName}
+                onRetry={actions.retry}
+              />
+            )}
           </>
         )}
         {phase === 'ended' && <Ended strings={strings} status={state.conversation?.status} onStartNew={actions.startNew} />}
