@@ -285,3 +285,17 @@ describe('identified customers, continued', () => {
     expect(s.state().history.items.find((item) => item.id === conversation.id)?.status).toBe('resolved');
   });
 });
+
+describe('without an ETag', () => {
+  it('reads an unchanged full list as nothing new: no extra status checks', async () => {
+    helpdesk.switches.etag = false;
+    const s = open(helpdesk);
+    const conversation = await startConversation(s, 'No ETag here');
+    helpdesk.clearRequests();
+    const gets = (path: string) => helpdesk.requests.filter((request) => request.method === 'GET' && request.path === path).length;
+    await waitFor(() => expect(gets(`/api/v1/conversations/${conversation.id}/messages/`)).toBeGreaterThanOrEqual(10));
+    const polls = gets(`/api/v1/conversations/${conversation.id}/messages/`);
+    // One look at the status every fifth poll, not after every (unchanged) full list.
+    expect(gets(`/api/v1/conversations/${conversation.id}/`)).toBeLessThanOrEqual(Math.ceil(polls / 5) + 1);
+  });
+});

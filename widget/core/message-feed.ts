@@ -27,12 +27,21 @@ export function createMessageFeed() {
     get loaded() {
       return historyLoaded;
     },
-    /** Takes the whole list from a poll; returns the team messages that are news. */
-    merge(next: Message[], customerEmails: ReadonlySet<string>): ChatMessage[] {
+    /**
+     * Takes the whole list from a poll. `changed`: anything differs from what was held (without an
+     * ETag every answer is a full list, usually the same one); `news`: team messages that are news.
+     */
+    merge(next: Message[], customerEmails: ReadonlySet<string>): { changed: boolean; news: ChatMessage[] } {
       const byId = new Map(list.map((message) => [message.id, message]));
-      list = next.map((message) => {
+      let changed = next.length !== list.length || !historyLoaded;
+      list = next.map((message, index) => {
         const known = byId.get(message.id);
-        return known && known.body === message.body && known.type === message.type ? known : message;
+        if (known && known.body === message.body && known.type === message.type && known.senderEmail === message.senderEmail) {
+          if (list[index] !== known) changed = true;
+          return known;
+        }
+        changed = true;
+        return message;
       });
       const news: ChatMessage[] = [];
       for (const item of conversationView({ serverMessages: list, outbox: [], customerEmails, firstMessage: null })) {
@@ -41,7 +50,7 @@ export function createMessageFeed() {
         if (historyLoaded) news.push(item);
       }
       historyLoaded = true;
-      return news;
+      return { changed, news };
     },
     /** A message the API returned for a send, before the next poll lists it. */
     add(message: Message) {

@@ -178,11 +178,13 @@ export function createSession(deps: SessionDeps) {
   }
 
   /** `fromLeader`: another tab polled; it already fired the `message` events (once per browser). */
-  function mergeMessages(list: Message[], fromLeader = false) {
-    const news = feed.merge(list, new Set(stored?.emails ?? []));
+  /** Returns whether the list changed. */
+  function mergeMessages(list: Message[], fromLeader = false): boolean {
+    const { changed, news } = feed.merge(list, new Set(stored?.emails ?? []));
     if (news.length) lastActivityAt = deps.clock.now();
     if (!fromLeader) for (const item of news) deps.emit('message', { id: item.id!, body: item.body, createdAt: item.createdAt });
-    refreshView();
+    if (changed) refreshView();
+    return changed;
   }
 
   async function pollOnce(signal: AbortSignal) {
@@ -192,13 +194,14 @@ export function createSession(deps: SessionDeps) {
       const result = await deps.client.listMessages(conversation.id, { etag, signal });
       pollCount += 1;
       if (state.notice?.kind === 'offline') setState({ notice: null });
+      let changed = false;
       if (result.changed) {
         etag = result.etag;
-        mergeMessages(result.messages);
-        post({ type: 'messages', conversationId: conversation.id, messages: result.messages });
+        changed = mergeMessages(result.messages);
+        if (changed) post({ type: 'messages', conversationId: conversation.id, messages: result.messages });
       }
       // The list carries no status: look at the conversation now and then, and after changes.
-      if (result.changed || pollCount % 5 === 0) await refreshConversation(signal);
+      if (changed || pollCount % 5 === 0) await refreshConversation(signal);
     } catch (error) {
       if (isApiError(error) && error.status === 404) return forgetConversation();
       if (isApiError(error) && (error.status === 401 || error.status === 403)) {
