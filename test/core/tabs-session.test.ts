@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../widget/api/client';
 import { systemClock } from '../../widget/core/clock';
 import type { ParleyEvents } from '../../widget/core/events';
-import { createSession } from '../../widget/core/session';
+import { createSession, type Timing } from '../../widget/core/session';
 import { createStorage, shortHash } from '../../widget/core/storage';
 import { createTabChannel } from '../../widget/core/tab-channel';
 import { createTabLeader } from '../../widget/core/tab-leader';
@@ -34,7 +34,7 @@ afterEach(async () => {
 });
 
 let ids = 0;
-function openTab(options: { locks?: boolean } = {}) {
+function openTab(options: { locks?: boolean; timing?: Partial<Timing> } = {}) {
   const tab = browser.openTab();
   const namespace = `parley:v1:${shortHash(`${helpdesk.url}\n${helpdesk.keys.client}`)}`;
   const visibility = createSwitch(true);
@@ -71,7 +71,7 @@ function openTab(options: { locks?: boolean } = {}) {
     emit: (event, payload) => events.push({ event, payload }),
     pageInfo: () => ({}),
     fallbackSubject: () => 'Support request',
-    timing: { ...FAST, openIntervalMs: 100, closedIntervalMs: 100, idleIntervalMs: 100 },
+    timing: { ...FAST, openIntervalMs: 100, closedIntervalMs: 100, idleIntervalMs: 100, ...options.timing },
     tabs: { leader, channel },
   });
   const handle = {
@@ -176,4 +176,31 @@ it('follows a conversation started in another tab, and a logout in another tab',
   first.session.reset();
   await waitFor(() => expect(second.state().phase).toBe('form'));
   expect(second.state().conversation).toBeNull();
+});
+
+it('polls at the open pace when the panel is open in a tab that does not lead', async () => {
+  const slowWhenClosed = { closedIntervalMs: 5000, openIntervalMs: 100, idleIntervalMs: 100 };
+  const first = openTab({ timing: slowWhenClosed });
+  const conversation = await startIn(first);
+  const second = openTab({ timing: slowWhenClosed });
+  await second.session.restore();
+  await waitFor(() => expect([first, second].filter((tab) => tab.leader.isLeader)).toHaveLength(1));
+  const [leader, follower] = first.leader.isLeader ? [first, second] : [second, first];
+  leader.session.setPanelOpen(false);
+  await pause(300);
+  const closedStart = listPolls(conversation.id);
+  await pause(1000);
+  expect(listPolls(conversation.id) - closedStart).toBeLessThanOrEqual(1);
+
+  follower.session.setPanelOpen(true);
+  await pause(100);
+  const openStart = listPolls(conversation.id);
+  await pause(1000);
+  expect(listPolls(conversation.id) - openStart).toBeGreaterThanOrEqual(5);
+
+  follower.session.setPanelOpen(false);
+  await pause(300);
+  const closedAgain = listPolls(conversation.id);
+  await pause(1000);
+  expect(listPolls(conversation.id) - closedAgain).toBeLessThanOrEqual(1);
 });

@@ -83,6 +83,10 @@ export function createSession(deps: SessionDeps) {
   let refused = false;
   const tabs = deps.tabs;
   const isLeader = () => !tabs || tabs.leader.isLeader;
+  const tabId = deps.newId();
+  /** Other tabs whose panel is open, with their customer's last activity (the leader's view). */
+  const watchingTabs = new Map<string, number>();
+  let lastWatchingPost = -Infinity;
   const post = (message: TabMessage) => tabs?.channel.post(message);
 
   function setState(patch: Partial<SessionState>) {
@@ -126,8 +130,11 @@ export function createSession(deps: SessionDeps) {
   const poller: Poller = createPoller({
     tick: (signal) => pollOnce(signal),
     intervalMs: () => {
-      if (!panelOpen) return timing.closedIntervalMs;
-      return deps.clock.now() - lastActivityAt > timing.idleAfterMs ? timing.idleIntervalMs : timing.openIntervalMs;
+      // The pace follows the most attentive tab: this one, or any other whose panel is open.
+      let active = panelOpen ? lastActivityAt : -Infinity;
+      for (const at of watchingTabs.values()) active = Math.max(active, at);
+      if (active === -Infinity) return timing.closedIntervalMs;
+      return deps.clock.now() - active > timing.idleAfterMs ? timing.idleIntervalMs : timing.openIntervalMs;
     },
     clock: deps.clock,
     random: deps.random,
@@ -309,7 +316,27 @@ export function createSession(deps: SessionDeps) {
       case 'hello':
         if (isLeader() && current && feed.loaded) post({ type: 'messages', conversationId: current.id, messages: [...feed.list] });
         return;
+      case 'watching': {
+        const wasWatched = watchingTabs.size > 0;
+        if (message.open) watchingTabs.set(message.tab, deps.clock.now());
+        else watchingTabs.delete(message.tab);
+        // A panel just opened elsewhere: fresh data now, as when this tab's own panel opens.
+        if (message.open && !wasWatched && isLeader()) poller.pollNow();
+        return;
+      }
+      case 'leader':
+        lastWatchingPost = -Infinity;
+        return tellWatching();
     }
+  }
+
+  /** A follower tells the leader its panel is open and its customer active (at most every 15 s). */
+  function tellWatching(force = false) {
+    if (!tabs || isLeader()) return;
+    const now = deps.clock.now();
+    if (!force && (!panelOpen || now - lastWatchingPost < 15_000)) return;
+    lastWatchingPost = now;
+    post({ type: 'watching', tab: tabId, open: panelOpen });
   }
 
   function enterConversation(conversation: Conversation, next: StoredConversation, created: boolean, announce = true) {
@@ -341,7 +368,10 @@ export function createSession(deps: SessionDeps) {
       tabs.channel.subscribe(onTabMessage),
       tabs.leader.subscribe((lead) => {
         syncWork();
-        if (lead) poller.pollNow();
+        if (!lead) return;
+        poller.pollNow();
+        watchingTabs.clear();
+        post({ type: 'leader' });
       }),
       deps.visibility.subscribe(updateLeadership),
     ];
@@ -402,6 +432,7 @@ export function createSession(deps: SessionDeps) {
       if (destroyed || !conversation || !stored || state.phase !== 'active') return;
       if (!text.trim()) return;
       lastActivityAt = deps.clock.now();
+      tellWatching();
       const email = stored.emails[0];
       if (!email) {
         setDraftNow(text);
@@ -417,6 +448,7 @@ export function createSession(deps: SessionDeps) {
 
     setDraft(text) {
       lastActivityAt = deps.clock.now();
+      tellWatching();
       setState({ draft: text });
       // Written a moment after typing stops: one storage write per pause, not per key.
       if (draftTimer !== null) deps.clock.clearTimeout(draftTimer);
@@ -514,6 +546,7 @@ export function createSession(deps: SessionDeps) {
     setPanelOpen(open: boolean) {
       const wasOpen = panelOpen;
       panelOpen = open;
+      if (open !== wasOpen) tellWatching(true);
       if (open) {
         lastActivityAt = deps.clock.now();
         refreshView();
@@ -545,6 +578,7 @@ export function createSession(deps: SessionDeps) {
 
     /** No more requests, timers or events. */
     destroy() {
+      if (panelOpen) post({ type: 'watching', tab: tabId, open: false });
       destroyed = true;
       syncWork();
       unsubscribeTabs();
@@ -556,8 +590,9 @@ export function createSession(deps: SessionDeps) {
     /** The page is going away (pagehide) or back (pageshow): hand the lead over, or take part again. */
     setPageActive(active: boolean) {
       if (!tabs || destroyed) return;
-      if (active) updateLeadership();
-      else tabs.leader.stop();
+      if (active) return updateLeadership();
+      if (panelOpen) post({ type: 'watching', tab: tabId, open: false });
+      tabs.leader.stop();
     },
   };
 

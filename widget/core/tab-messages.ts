@@ -18,7 +18,11 @@ export type TabMessage =
   /** The customer logged out (reset) in some tab. */
   | { type: 'reset' }
   /** A tab just joined: the leader answers with its latest list. */
-  | { type: 'hello' };
+  | { type: 'hello' }
+  /** A tab's panel opened or closed, or its customer is active: the leader polls at the open pace. */
+  | { type: 'watching'; tab: string; open: boolean }
+  /** A tab took the lead: the others tell it whether they are watching. */
+  | { type: 'leader' };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const hasId = (value: unknown) => isObject(value) && typeof value.id === 'string';
@@ -39,10 +43,13 @@ export function isTabMessage(value: unknown): value is TabMessage {
       return hasId(value.conversation);
     case 'pointer':
       return value.conversation === null || hasId(value.conversation);
+    case 'watching':
+      return typeof value.tab === 'string' && typeof value.open === 'boolean';
     case 'outbox':
     case 'read':
     case 'reset':
     case 'hello':
+    case 'leader':
       return true;
     default:
       return false;
