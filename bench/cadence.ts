@@ -100,8 +100,9 @@ async function setUp(browser: Browser, site: Site, emulator: BenchEmulator, poin
   const last = pages.at(-1)!;
   if (spec.open) await last.locator('#parley-root button.launcher').click();
   if (spec.hidden) {
-    // Hidden after the page has shown the conversation: a tab the customer switched away from.
-    await last.locator('#parley-root .log').waitFor({ state: 'attached' });
+    // Hidden after the page has shown the conversation (a closed panel renders no log: the
+    // launcher's unread badge): a tab the customer switched away from.
+    await last.locator('#parley-root button.launcher .badge').waitFor({ state: 'attached' });
     await sleep(1500);
     await last.evaluate(() => {
       (window as unknown as { __benchHidden: boolean }).__benchHidden = true;

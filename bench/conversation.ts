@@ -2,7 +2,8 @@
 // emulator's HTTP API; each run resumes it in a fresh context (the widget's localStorage pointer),
 // then measures with Chromium's own counters (CDP Performance.getMetrics: ScriptDuration is
 // JavaScript only, TaskDuration everything on the main thread):
-// - resuming at page load: from navigation until the last message is in the DOM;
+// - resuming at page load, panel closed: from navigation until the launcher shows the unread badge
+//   (a closed panel renders no log: the badge is what the conversation puts in the page);
 // - opening the panel: from the click on the launcher until the panel shows the last message;
 // - polls that bring nothing: DOM mutations (a MutationObserver on the shadow root, subtree) and
 //   scripting per poll, from one quiet moment between polls to the next;
@@ -59,23 +60,34 @@ const QUIET_MS = 400;
 
 const seconds = (metrics: Record<string, number>, name: string) => (metrics[name] ?? Number.NaN) * 1000;
 
-async function lastMessageShown(page: Page, lastBody: string, needOpen: boolean): Promise<number> {
+async function lastMessageShown(page: Page, lastBody: string): Promise<number> {
   const handle = await page.waitForFunction(
-    ([body, open]) => {
+    (body) => {
       // The newest message is the last child of the log's last group: found without a search.
       const root = document.getElementById('parley-root')?.shadowRoot;
       const last = root?.querySelector('.log')?.lastElementChild?.lastElementChild;
-      if (!last?.textContent?.includes(body as string)) return false;
-      if (open) {
-        const panel = root!.getElementById('parley-panel');
-        const scroller = panel?.querySelector('.body');
-        if (!panel?.checkVisibility({ visibilityProperty: true }) || !scroller) return false;
-        if (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 2) return false;
-      }
+      if (!last?.textContent?.includes(body)) return false;
+      const panel = root!.getElementById('parley-panel');
+      const scroller = panel?.querySelector('.body');
+      if (!panel?.checkVisibility({ visibilityProperty: true }) || !scroller) return false;
+      if (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 2) return false;
       return performance.now();
     },
-    [lastBody, needOpen] as const,
+    lastBody,
     { polling: 'raf', timeout: 120_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/**
+ * The resumed conversation as a closed panel shows it: the launcher's unread badge (the seeded
+ * pointer has never read anything, and the team wrote last). A closed panel renders no log.
+ */
+export async function unreadBadgeShown(page: Page, timeout = 120_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => (document.getElementById('parley-root')?.shadowRoot?.querySelector('button.launcher .badge') ? performance.now() : false),
+    null,
+    { polling: 'raf', timeout },
   );
   return (await handle.jsonValue()) as number;
 }
@@ -136,7 +148,7 @@ async function resumeAndOpen(bench: BenchPage, site: Site, apiUrl: string, clien
   const api = watchApi(page, apiUrl);
   // Chromium resets these counters with the navigation: what they hold next is this page's alone.
   await page.goto(site.pageUrl('parley'));
-  const loadedAt = await lastMessageShown(page, conversation.lastBody, false).catch((error: Error) => {
+  const loadedAt = await unreadBadgeShown(page).catch((error: Error) => {
     throw new Error(`the page did not show the seeded conversation (did the widget's storage format change?): ${error.message}`);
   });
   const loaded = await bench.metrics();
@@ -149,7 +161,7 @@ async function resumeAndOpen(bench: BenchPage, site: Site, apiUrl: string, clien
   });
   const beforeOpen = await bench.metrics();
   await page.mouse.click(box.x, box.y);
-  const openedAt = await lastMessageShown(page, conversation.lastBody, true);
+  const openedAt = await lastMessageShown(page, conversation.lastBody);
   const opened = await bench.metrics();
   const clickAt = await page.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt);
   await api.quiet(QUIET_MS);
