@@ -186,6 +186,7 @@ function connectTabs(win: Window, namespace: string) {
   const locks = (win.navigator as Navigator & { locks?: LockManager }).locks ?? null;
   const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
   return {
+    subscribeStorage,
     leader: createTabLeader({ name: `${namespace}:leader`, locks, storage, subscribeStorage, clock: systemClock, random: Math.random, tabId }),
     channel: createTabChannel<TabMessage>({
       name: `${namespace}:bus`,

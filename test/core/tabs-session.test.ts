@@ -72,7 +72,7 @@ function openTab(options: { locks?: boolean; timing?: Partial<Timing> } = {}) {
     pageInfo: () => ({}),
     fallbackSubject: () => 'Support request',
     timing: { ...FAST, openIntervalMs: 100, closedIntervalMs: 100, idleIntervalMs: 100, ...options.timing },
-    tabs: { leader, channel },
+    tabs: { leader, channel, subscribeStorage: tab.subscribeStorage },
   });
   const handle = {
     session,

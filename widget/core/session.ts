@@ -17,7 +17,7 @@ import { type StoredConversation, createConversationStore } from './conversation
 import { fetchHistory } from './history';
 import { createMessageFeed } from './message-feed';
 import type { TabChannel } from './tab-channel';
-import type { TabLeader } from './tab-leader';
+import type { SubscribeStorage, TabLeader } from './tab-leader';
 import type { TabMessage } from './tab-messages';
 import { isValidEmail } from './people';
 
@@ -41,7 +41,15 @@ export interface SessionDeps {
    * The other tabs of the site. Without it this tab works alone; with it, only the leader polls
    * and sends, and the others show what it finds.
    */
-  tabs?: { leader: TabLeader; channel: TabChannel<TabMessage> };
+  tabs?: {
+    leader: TabLeader;
+    channel: TabChannel<TabMessage>;
+    /**
+     * localStorage changes made by other tabs. A channel message can arrive before the write it
+     * announces is visible here (storage crosses processes asynchronously); this event cannot.
+     */
+    subscribeStorage?: SubscribeStorage;
+  };
 }
 
 export interface Timing {
@@ -205,7 +213,10 @@ export function createSession(deps: SessionDeps) {
       if (result.changed) {
         etag = result.etag;
         changed = mergeMessages(result.messages);
-        if (changed) post({ type: 'messages', conversationId: conversation.id, messages: result.messages });
+        // Told on every new list, even one this tab already knew (a reply it just sent): the other
+        // tabs may have read the shared outbox before the 'sent' reached them (localStorage
+        // crosses processes asynchronously in Chromium), and this is what brings them up to date.
+        post({ type: 'messages', conversationId: conversation.id, messages: result.messages });
       }
       // The list carries no status: look at the conversation now and then, and after changes.
       if (changed || pollCount % 5 === 0) await refreshConversation(signal);
@@ -374,6 +385,12 @@ export function createSession(deps: SessionDeps) {
         post({ type: 'leader' });
       }),
       deps.visibility.subscribe(updateLeadership),
+      tabs.subscribeStorage?.((event) => {
+        if (!destroyed && event.key?.endsWith(':outbox')) {
+          refreshView();
+          outbox.wake();
+        }
+      }) ?? (() => {}),
     ];
     return () => offs.forEach((off) => off());
   })();
