@@ -1,31 +1,12 @@
-// Chromium for the bench: Debian's binary driven by playwright-core, launched as the end-to-end
-// tests launch it (test/e2e/helpers/browser.ts; copied, since that module registers vitest hooks),
-// and the DevTools protocol calls the measurements share.
+// Chromium for the bench, launched as the end-to-end tests launch it (scripts/chromium.ts), and
+// the DevTools protocol calls the measurements share.
 
-import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, type CDPSession, type Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium';
 import { shortHash } from '../widget/core/storage';
 
-export const CHROMIUM_PATH = process.env.PARLEY_CHROMIUM || '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--mute-audio',
-];
-
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's chromium, or point PARLEY_CHROMIUM at a Chromium binary.`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-}
+export const launchBrowser = launchChromium;
 
 export interface BenchPage {
   context: BrowserContext;

@@ -4,42 +4,20 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/chromium';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
-export const CHROMIUM_PATH = process.env.PARLEY_CHROMIUM || '/usr/bin/chromium';
 const REPO_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 export const WIDGET_BUNDLE = `${REPO_DIR}dist/parley.js`;
 const SCREENSHOT_DIR = `${REPO_DIR}artifacts/screenshots/`;
 export const AXE_SCRIPT = `${REPO_DIR}node_modules/axe-core/axe.min.js`;
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--mute-audio',
-];
-
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}. Install Debian's package (\`node scripts/ensure-chromium.mjs\` or ` +
-        '`apt-get install chromium`), or point PARLEY_CHROMIUM at a Chromium or Chrome binary.',
-    );
-  }
   if (!existsSync(WIDGET_BUNDLE)) {
     throw new Error(`${WIDGET_BUNDLE} is missing: the browser tests run the built widget. Run \`npm run build\` first.`);
   }
-  try {
-    return await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  } catch (error) {
-    throw new Error(`Chromium at ${CHROMIUM_PATH} did not start (set PARLEY_CHROMIUM to use another): ${(error as Error).message}`);
-  }
+  return launchChromium();
 }
 
 export interface ConsoleEntry {
