@@ -4,6 +4,7 @@
 import { act, configure, fireEvent, prettyDOM, within } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, vi, type Mock } from 'vitest';
+import { resolveConfig } from '../../widget/core/config';
 import type { ResolvedConfig } from '../../widget/core/options';
 import { type ChatMessage, type SessionActions, type SessionState, initialState } from '../../widget/core/state';
 import { getStrings, textDirection } from '../../widget/i18n';
@@ -12,30 +13,12 @@ import { applyStyles } from '../../widget/ui/styles';
 
 export type ActionSpies = { [K in keyof SessionActions]: Mock<SessionActions[K]> };
 
-export const defaultConfig: ResolvedConfig = {
-  clientKey: 'bnc_cl_test',
-  apiUrl: 'https://helpdesk.example.com',
-  authHeader: 'bearer',
-  title: null,
-  greeting: null,
-  teamName: null,
-  color: '#4f46e5',
-  colorText: '#ffffff',
-  position: 'right',
-  offsetX: 20,
-  offsetY: 20,
-  zIndex: 2147483000,
-  theme: 'auto',
-  locale: null,
-  requireEmail: false,
-  priority: 'normal',
-  pageInfo: true,
-  launcher: true,
-  open: false,
-  mode: 'floating',
-  target: null,
-  nonce: null,
-};
+/** The product's defaults, as the entry resolves them (pinned in test/core/config.test.ts). */
+export const defaultConfig: ResolvedConfig = (() => {
+  const resolved = resolveConfig({ clientKey: 'bnc_cl_test', apiUrl: 'https://helpdesk.example.com' });
+  if (!resolved.ok) throw new Error(resolved.errors.join('\n'));
+  return resolved.config;
+})();
 
 export function sessionState(partial: Partial<SessionState> = {}): SessionState {
   return { ...initialState(), ...partial };
