@@ -1,6 +1,6 @@
 import { act, fireEvent } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { chatMessage, renderWidget, sessionState } from '../helpers/render-widget';
+import { chatMessage, renderWidget, sessionState, typeInto } from '../helpers/render-widget';
 
 const pressEscape = (element: Element) => act(() => void fireEvent.keyDown(element, { key: 'Escape' }));
 
@@ -17,6 +17,19 @@ describe('panel', () => {
     const widget = renderWidget({ open: true, config: { title: 'Acme Help', greeting: 'Ask Acme anything.' } });
     expect(widget.getByRole('dialog', { name: 'Acme Help' })).toBeTruthy();
     expect(widget.getByText('Ask Acme anything.')).toBeTruthy();
+  });
+
+  it('builds nothing inside a closed panel, and keeps what was typed once it has opened', () => {
+    const widget = renderWidget();
+    const dialog = widget.getByRole('dialog', { hidden: true });
+    expect(dialog.hidden).toBe(true);
+    expect(dialog.childElementCount).toBe(0);
+    act(() => widget.getByRole('button', { name: 'Open support chat' }).click());
+    typeInto(widget.getByRole('textbox', { name: 'Name' }), 'Ana');
+    act(() => widget.getByRole('button', { name: 'Close support chat' }).click());
+    expect(dialog.hidden).toBe(true);
+    act(() => widget.getByRole('button', { name: 'Open support chat' }).click());
+    expect((widget.getByRole('textbox', { name: 'Name' }) as HTMLInputElement).value).toBe('Ana');
   });
 
   it('moves focus into the panel when opened, to the first field', () => {
