@@ -5,6 +5,7 @@
 import { createFetch } from 'ofetch';
 import { ApiError, parseRetryAfter } from './errors';
 import { describeErrorBody } from './error-body';
+import type { Query } from './adapter';
 import type { AuthHeader } from './types';
 
 export interface TransportOptions {
@@ -22,7 +23,7 @@ export interface TransportRequest {
   method: 'GET' | 'POST';
   /** A path under the base URL, e.g. `/api/v1/conversations/`. */
   path: string;
-  query?: Record<string, string | number>;
+  query?: Query;
   body?: Record<string, unknown>;
   headers?: Record<string, string>;
   /** A 2xx answer carrying this ETag is the unchanged list: answered as a 304, body not parsed. */
