@@ -5,7 +5,7 @@
 
 import type { Query } from './adapter';
 import { describeErrorBody } from './error-body';
-import { ApiError, isApiError, parseRetryAfter, type ErrorKind } from './errors';
+import { ApiError, isApiError, parseRetryAfter, type ApiErrorInit } from './errors';
 import type { AuthHeader, RequestOptions } from './types';
 
 export interface TransportOptions {
@@ -45,8 +45,8 @@ export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeout
 
   return async (path, read, { query, body, etag, signal } = {}) => {
     const method = body ? 'POST' : 'GET';
-    const fail = (kind: ErrorKind, message: string, cause: unknown) => new ApiError({ kind, message, method, path, cause });
-    const cancelled = (cause: unknown) => fail('aborted', 'The request was cancelled.', cause);
+    const fail = (init: Omit<ApiErrorInit, 'method' | 'path'>) => new ApiError({ ...init, method, path });
+    const cancelled = (cause: unknown) => fail({ kind: 'aborted', message: 'The request was cancelled.', cause });
     if (signal?.aborted) throw cancelled(signal.reason);
     const url = new URL(baseUrl + path);
     for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, `${value}`);
@@ -59,7 +59,7 @@ export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeout
       controller.abort();
     }, timeoutMs);
     const onCallerAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    signal?.addEventListener('abort', onCallerAbort);
 
     let response: Response;
     let text: string;
@@ -85,8 +85,8 @@ export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeout
       text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw cancelled(error);
-      if (timedOut) throw fail('timeout', `The helpdesk did not answer within ${timeoutMs / 1000} s.`, error);
-      throw fail('network', NETWORK_MESSAGE, error);
+      if (timedOut) throw fail({ kind: 'timeout', message: `The helpdesk did not answer within ${timeoutMs / 1000} s.`, cause: error });
+      throw fail({ kind: 'network', message: NETWORK_MESSAGE, cause: error });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onCallerAbort);
@@ -98,20 +98,18 @@ export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeout
     // https://developer.mozilla.org/docs/Web/HTTP/Status/304, or the same ETag through the HTTP cache.
     const unchanged = status === 304 || (httpCache && !!etag && response.ok && headers.get('etag') === etag);
     if (!response.ok && !unchanged) {
-      throw new ApiError({ kind: 'http', status, retryAfterMs, method, path, ...describeErrorBody(status, text) });
+      throw fail({ kind: 'http', status, retryAfterMs, ...describeErrorBody(status, text) });
     }
     try {
       return read(unchanged || !text.trim() ? undefined : JSON.parse(text), unchanged ? 304 : status, headers);
     } catch (error) {
       // JSON.parse's SyntaxError, or the adapter's refusal, which knows neither request nor status.
       if (!isApiError(error) && !(error instanceof SyntaxError)) throw error;
-      throw new ApiError({
+      throw fail({
         kind: 'invalid-response',
         message: isApiError(error) ? error.message : 'The helpdesk answered with something that is not JSON (a proxy or login page?).',
         status,
         retryAfterMs,
-        method,
-        path,
         cause: error,
       });
     }
