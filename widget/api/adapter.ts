@@ -117,7 +117,6 @@ function toPage<T>(raw: unknown, adapt: (item: unknown) => T | null, what: strin
   return { count: count < 0 ? items.length : count, items };
 }
 
-/** A page of conversations. */
 export const toConversationPage = (raw: unknown): Page<Conversation> => toPage(raw, toConversation, 'conversation');
 
 /** Every message of a conversation, in the server's order (oldest first), hidden types included. */

@@ -75,10 +75,10 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decodeEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
+    if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? match;
     // Number reads "0x41" as hex and "065" as decimal, so both numeric forms share one path.
     const code = Number(`0${name.slice(1)}`);
-    if (name[0] === '#') return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-    return ENTITIES[name.toLowerCase()] ?? match;
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
   });
 }
 
