@@ -116,6 +116,12 @@ describe('listConversations', () => {
     });
   });
 
+  it('leaves what was not given out of the query string', async () => {
+    await clientFor().listConversations({ limit: 5 });
+    expect(lastRequest()).toMatchObject({ path: '/api/v1/conversations/', status: 200 });
+    expect(lastRequest().query).toEqual({ limit: '5' });
+  });
+
   it.each(['paginated', 'count-results'] as const)('reads the %s envelope', async (listEnvelope) => {
     helpdesk.switches.listEnvelope = listEnvelope;
     const client = clientFor();

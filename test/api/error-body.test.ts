@@ -44,6 +44,10 @@ describe('error bodies', () => {
     expect(readableText('  Upstream   &amp; proxy\n\n&lt;down&gt;&#33;  ')).toBe('Upstream & proxy <down>!');
   });
 
+  it('decodes decimal and hex character references, and leaves impossible ones as written', () => {
+    expect(readableText('&#65;&#x42;&#X43;&#x1F600; &#0; &#x110000; &bogus;')).toBe('ABC\u{1F600} &#0; &#x110000; &bogus;');
+  });
+
   it('cuts long text to about 200 characters', () => {
     const message = describeErrorBody(500, `<p>${'word '.repeat(100)}</p>`).message;
     expect(message.length).toBeLessThanOrEqual(200);

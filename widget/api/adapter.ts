@@ -18,6 +18,8 @@ import type {
 } from './types';
 
 type Json = Record<string, unknown>;
+/** A query string's values; undefined ones are left out of the URL. */
+export type Query = Record<string, string | number | undefined>;
 
 const STATUSES: readonly ConversationStatus[] = ['open', 'pending', 'resolved', 'closed'];
 const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
@@ -26,7 +28,7 @@ const CHANNELS: readonly Channel[] = ['web', 'email', 'api', 'callback'];
 /** The only message type a customer may see; internal notes and events must never leak. */
 const VISIBLE_TYPE = 'reply';
 
-const isObject = (value: unknown): value is Json =>
+export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const oneOf = <T extends string>(allowed: readonly T[], value: unknown): T | null =>
@@ -35,18 +37,16 @@ const oneOf = <T extends string>(allowed: readonly T[], value: unknown): T | nul
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** A string that carries something; '' and non-strings are absent. */
-const optionalText = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() !== '' ? value : null;
+const optionalText = (value: unknown): string | null => (text(value).trim() ? (value as string) : null);
+
+/** `Number.isFinite` does not coerce, so '42' is not a number here. */
+const finiteNumber = (value: unknown): number | null => (Number.isFinite(value) ? (value as number) : null);
 
 /** Ids are opaque strings (UUIDs in the docs); a numeric id is accepted defensively. */
-function toId(value: unknown): string | null {
-  if (typeof value === 'string' && value.trim() !== '') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return null;
-}
+const toId = (value: unknown): string | null => optionalText(Number.isFinite(value) ? String(value) : value);
 
-function invalid(message: string): ApiError {
-  return new ApiError({ kind: 'invalid-response', message });
+function invalid(what: string): never {
+  throw new ApiError({ kind: 'invalid-response', message: `The helpdesk answered ${what}.` });
 }
 
 function toRequester(raw: unknown): Requester {
@@ -66,7 +66,7 @@ export function toConversation(raw: unknown): Conversation | null {
   const createdAt = text(raw.created_at);
   return {
     id,
-    number: typeof raw.number === 'number' && Number.isFinite(raw.number) ? raw.number : null,
+    number: finiteNumber(raw.number),
     subject: text(raw.subject),
     status: oneOf(STATUSES, raw.status) ?? 'open',
     priority: oneOf(PRIORITIES, raw.priority) ?? 'normal',
@@ -104,63 +104,39 @@ export function toMessage(raw: unknown): Message | null {
 /** True only for what the customer may see: replies. Notes, events and unknown types stay hidden. */
 export const isVisibleMessage = (message: Pick<Message, 'type'>): boolean => message.type === VISIBLE_TYPE;
 
-function compact<T>(items: readonly unknown[], adapt: (raw: unknown) => T | null): T[] {
-  const out: T[] = [];
-  for (const item of items) {
-    const adapted = adapt(item);
-    if (adapted !== null) out.push(adapted);
-  }
-  return out;
-}
-
 /**
- * The results of a list answer: `{count, results}`, `{count, next, previous, results}`, or a bare
- * array (defensively). The envelope is one of the contract's unknowns, so all three are accepted.
+ * A list answer: `{count, results}`, `{count, next, previous, results}`, or a bare array
+ * (defensively). The envelope is one of the contract's unknowns, so all three are accepted. `count`
+ * is the total on the server, which may exceed `items.length`; without a sensible one, the items.
  */
-function toEnvelope(raw: unknown, what: string): { count: number | null; results: unknown[] } {
-  if (Array.isArray(raw)) return { count: null, results: raw };
-  if (isObject(raw) && Array.isArray(raw.results)) {
-    const count = typeof raw.count === 'number' && Number.isFinite(raw.count) && raw.count >= 0 ? raw.count : null;
-    return { count, results: raw.results };
-  }
-  throw invalid(`The helpdesk answered with an unreadable ${what} list (no "results" array).`);
+function toPage<T>(raw: unknown, adapt: (item: unknown) => T | null, what: string): Page<T> {
+  const envelope = isObject(raw) ? raw : { results: raw };
+  if (!Array.isArray(envelope.results)) invalid(`with an unreadable ${what} list (no "results" array)`);
+  const items = envelope.results.map(adapt).filter((item) => item !== null);
+  const count = finiteNumber(envelope.count) ?? -1;
+  return { count: count < 0 ? items.length : count, items };
 }
 
-/** A page of conversations; `count` is the total on the server, which may exceed `items.length`. */
-export function toConversationPage(raw: unknown): Page<Conversation> {
-  const { count, results } = toEnvelope(raw, 'conversation');
-  const items = compact(results, toConversation);
-  return { count: count ?? items.length, items };
-}
+export const toConversationPage = (raw: unknown): Page<Conversation> => toPage(raw, toConversation, 'conversation');
 
 /** Every message of a conversation, in the server's order (oldest first), hidden types included. */
-export function toMessageList(raw: unknown): Message[] {
-  return compact(toEnvelope(raw, 'message').results, toMessage);
-}
+export const toMessageList = (raw: unknown): Message[] => toPage(raw, toMessage, 'message').items;
 
 /** A single conversation answer (create, get); without an id it cannot be used at all. */
 export function parseConversation(raw: unknown): Conversation {
-  const conversation = toConversation(raw);
-  if (conversation === null) throw invalid('The helpdesk answered without a usable conversation.');
-  return conversation;
+  return toConversation(raw) ?? invalid('without a usable conversation');
 }
 
 /** The answer to a sent message, whose shape the contract does not pin down (assumed a message). */
 export function parseMessage(raw: unknown): Message {
-  const message = toMessage(raw);
-  if (message === null) throw invalid('The helpdesk answered without a usable message.');
-  return message;
+  return toMessage(raw) ?? invalid('without a usable message');
 }
 
-/** Drops undefined values so that an omitted option is absent on the wire, not `null`. */
-function definedOnly(entries: Record<string, unknown>): Json {
-  const out: Json = {};
-  for (const [key, value] of Object.entries(entries)) if (value !== undefined) out[key] = value;
-  return out;
-}
+// An option left out stays undefined here, and is then absent on the wire, not `null`: JSON.stringify
+// skips undefined properties, and so does the transport's query string.
 
 export function toCreateConversationBody(input: CreateConversationInput): Json {
-  return definedOnly({
+  return {
     subject: input.subject,
     description: input.description,
     user_email: input.userEmail,
@@ -169,18 +145,13 @@ export function toCreateConversationBody(input: CreateConversationInput): Json {
     priority: input.priority,
     channel: input.channel,
     metadata: input.metadata,
-  });
+  };
 }
 
 export function toSendMessageBody(input: SendMessageInput): Json {
   return { body: input.body, user_email: input.userEmail };
 }
 
-export function toListConversationsQuery(query: ListConversationsQuery = {}): Record<string, string | number> {
-  return definedOnly({
-    user_email: query.userEmail,
-    status: query.status,
-    limit: query.limit,
-    offset: query.offset,
-  }) as Record<string, string | number>;
+export function toListConversationsQuery(query: ListConversationsQuery = {}): Query {
+  return { user_email: query.userEmail, status: query.status, limit: query.limit, offset: query.offset };
 }

@@ -12,7 +12,7 @@ import {
   toSendMessageBody,
 } from './adapter';
 import { ApiError } from './errors';
-import { createTransport, type Transport } from './http';
+import { createTransport } from './http';
 import type { ApiClient, AuthHeader } from './types';
 
 export interface ClientOptions {
@@ -37,23 +37,24 @@ export interface ClientOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-const SERVER_KEY_PREFIX = 'bnc_sv_';
 
 const configError = (message: string) => new ApiError({ kind: 'config', message });
 
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
 /** Validates the options; throws ApiError kind 'config' before any request can be made. */
 function checkOptions(options: ClientOptions): { baseUrl: string; clientKey: string } {
-  const clientKey = typeof options.clientKey === 'string' ? options.clientKey.trim() : '';
-  if (clientKey === '') throw configError('Parley needs a client key (bnc_cl_…): clientKey is missing.');
-  if (clientKey.startsWith(SERVER_KEY_PREFIX)) {
+  const clientKey = trimmed(options.clientKey);
+  if (!clientKey) throw configError('Parley needs a client key (bnc_cl_…): clientKey is missing.');
+  if (clientKey.startsWith('bnc_sv_')) {
     throw configError(
       'Parley refused the key: it starts with bnc_sv_, a server key. A server key is a secret that ' +
         'must never be in a page, where anyone can read it. Revoke it in the helpdesk and use a ' +
         'client key (bnc_cl_…) instead.',
     );
   }
-  const apiUrl = typeof options.apiUrl === 'string' ? options.apiUrl.trim() : '';
-  if (apiUrl === '') throw configError('Parley needs the helpdesk URL: apiUrl is missing.');
+  const apiUrl = trimmed(options.apiUrl);
+  if (!apiUrl) throw configError('Parley needs the helpdesk URL: apiUrl is missing.');
   let url: URL;
   try {
     url = new URL(apiUrl);
@@ -66,89 +67,38 @@ function checkOptions(options: ClientOptions): { baseUrl: string; clientKey: str
   return { baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}`, clientKey };
 }
 
-/** Adds the request's method and path to an adapter error (the adapter knows neither). */
-function adapt<T>(method: string, path: string, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof ApiError) {
-      throw new ApiError({ kind: error.kind, message: error.message, method, path, cause: error.cause });
-    }
-    throw error;
-  }
-}
-
-const conversationPath = (id: string) => `/api/v1/conversations/${encodeURIComponent(id)}/`;
+const CONVERSATIONS = '/api/v1/conversations/';
+const conversationPath = (id: string) => `${CONVERSATIONS}${encodeURIComponent(id)}/`;
 
 export function createClient(options: ClientOptions): ApiClient {
-  const { baseUrl, clientKey } = checkOptions(options);
-  const timeoutMs =
-    typeof options.timeoutMs === 'number' && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
-  const send: Transport = createTransport({
-    baseUrl,
-    clientKey,
+  const timeoutMs = options.timeoutMs;
+  const send = createTransport({
+    ...checkOptions(options),
     authHeader: options.authHeader ?? 'bearer',
     // Bound late so that a fetch patched after start-up (by an APM agent, say) is still used.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeoutMs,
+    timeoutMs: typeof timeoutMs === 'number' && timeoutMs > 0 ? timeoutMs : DEFAULT_TIMEOUT_MS,
     httpCache: options.revalidation === 'http-cache',
   });
-  const viaHttpCache = options.revalidation === 'http-cache';
 
   return {
-    async createConversation(input, requestOptions) {
-      const path = '/api/v1/conversations/create/';
-      const { data } = await send({
-        method: 'POST',
-        path,
-        body: toCreateConversationBody(input),
-        signal: requestOptions?.signal,
-      });
-      return adapt('POST', path, () => parseConversation(data));
-    },
+    createConversation: (input, requestOptions) =>
+      send(`${CONVERSATIONS}create/`, parseConversation, { ...requestOptions, body: toCreateConversationBody(input) }),
 
-    async listConversations(query, requestOptions) {
-      const path = '/api/v1/conversations/';
-      const { data } = await send({
-        method: 'GET',
-        path,
-        query: toListConversationsQuery(query),
-        signal: requestOptions?.signal,
-      });
-      return adapt('GET', path, () => toConversationPage(data));
-    },
+    listConversations: (query, requestOptions) =>
+      send(CONVERSATIONS, toConversationPage, { ...requestOptions, query: toListConversationsQuery(query) }),
 
-    async getConversation(id, requestOptions) {
-      const path = conversationPath(id);
-      const { data } = await send({ method: 'GET', path, signal: requestOptions?.signal });
-      return adapt('GET', path, () => parseConversation(data));
-    },
+    getConversation: (id, requestOptions) => send(conversationPath(id), parseConversation, requestOptions),
 
-    async listMessages(id, requestOptions) {
-      const path = `${conversationPath(id)}messages/`;
-      const etag = requestOptions?.etag;
-      const { status, headers, data } = await send({
-        method: 'GET',
-        path,
-        headers: etag && !viaHttpCache ? { 'If-None-Match': etag } : {},
-        unchangedIfEtag: viaHttpCache ? etag : null,
-        signal: requestOptions?.signal,
-      });
-      // https://developer.mozilla.org/docs/Web/HTTP/Status/304: the list is unchanged since `etag`.
-      if (status === 304) return { changed: false };
-      const messages = adapt('GET', path, () => toMessageList(data));
-      return { changed: true, etag: headers.get('etag'), messages };
-    },
+    listMessages: (id, requestOptions) =>
+      send(
+        `${conversationPath(id)}messages/`,
+        (data, status, headers) =>
+          status === 304 ? { changed: false } : { changed: true, etag: headers.get('etag'), messages: toMessageList(data) },
+        requestOptions,
+      ),
 
-    async sendMessage(id, input, requestOptions) {
-      const path = `${conversationPath(id)}messages/create/`;
-      const { data } = await send({
-        method: 'POST',
-        path,
-        body: toSendMessageBody(input),
-        signal: requestOptions?.signal,
-      });
-      return adapt('POST', path, () => parseMessage(data));
-    },
+    sendMessage: (id, input, requestOptions) =>
+      send(`${conversationPath(id)}messages/create/`, parseMessage, { ...requestOptions, body: toSendMessageBody(input) }),
   };
 }

@@ -2,6 +2,8 @@
 // leaves the validation shape open: `{"detail": "…"}`, field lists such as `{"subject": ["…"]}`,
 // or a plain text / HTML page from a proxy in front of the helpdesk.
 
+import { isObject } from './adapter';
+
 export interface ErrorDescription {
   message: string;
   fieldErrors: Record<string, string[]>;
@@ -30,64 +32,53 @@ export function defaultMessage(status: number): string {
   return DEFAULT_MESSAGES[status] ?? `The helpdesk answered with HTTP ${status}.`;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Keys whose errors are about the request as a whole (Django REST framework's convention). */
-const GENERAL_KEYS = new Set(['non_field_errors', '__all__']);
+const GENERAL_KEYS = ['non_field_errors', '__all__'];
 
-function messagesOf(value: unknown): string[] {
-  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
-  if (Array.isArray(value)) return value.flatMap(messagesOf);
-  return [];
-}
+/** The non-blank strings of a string or a (nested) list of them. */
+const messagesOf = (value: unknown): string[] =>
+  typeof value === 'string' ? (value.trim() ? [value.trim()] : []) : Array.isArray(value) ? value.flatMap(messagesOf) : [];
 
 /** `{"subject": ["…"], "metadata": {"key": ["…"]}}` → flat field → messages, nested keys dotted. */
 function collectFieldErrors(body: Record<string, unknown>, prefix = '', out: Record<string, string[]> = {}) {
   for (const [key, value] of Object.entries(body)) {
-    const field = prefix ? `${prefix}.${key}` : key;
-    if (isObject(value)) {
-      collectFieldErrors(value, field, out);
-      continue;
-    }
     const messages = messagesOf(value);
-    if (messages.length) out[field] = messages;
+    if (isObject(value)) collectFieldErrors(value, `${prefix + key}.`, out);
+    else if (messages.length) out[prefix + key] = messages;
   }
   return out;
 }
 
-const humanField = (field: string) => {
-  const words = field.replace(/[_.]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
+const humanField = (field: string) =>
+  field
+    .replace(/[_.]+/g, ' ')
+    .trim()
+    .replace(/^./, (first) => first.toUpperCase());
 
-function describeJson(body: unknown): ErrorDescription | null {
-  if (typeof body === 'string') return body.trim() ? { message: readableText(body), fieldErrors: {} } : null;
-  if (Array.isArray(body)) {
-    const messages = messagesOf(body);
-    return messages.length ? { message: messages.join(' '), fieldErrors: {} } : null;
-  }
-  if (!isObject(body)) return null;
-  for (const key of ['detail', 'message', 'error']) {
-    const messages = messagesOf(body[key]);
-    if (messages.length) return { message: messages.join(' '), fieldErrors: {} };
-  }
+const described = (messages: string[], fieldErrors: Record<string, string[]> = {}): ErrorDescription | null =>
+  messages.length ? { message: messages.join(' '), fieldErrors } : null;
+
+/** A JSON body (or the text of a body that is not JSON) as a message, or null when it says nothing. */
+function describe(body: unknown): ErrorDescription | null {
+  if (!isObject(body)) return described(messagesOf(typeof body === 'string' ? readableText(body) : body));
+  // A general message wins over field lists: `detail` is DRF's, `message` and `error` other stacks'.
+  const general = [body.detail, body.message, body.error].map(messagesOf).find((messages) => messages.length);
+  if (general) return described(general);
   const fieldErrors = collectFieldErrors(body);
   const parts = Object.entries(fieldErrors).map(([field, messages]) =>
-    GENERAL_KEYS.has(field) ? messages.join(' ') : `${humanField(field)}: ${messages.join(' ')}`,
+    GENERAL_KEYS.includes(field) ? messages.join(' ') : `${humanField(field)}: ${messages.join(' ')}`,
   );
-  return parts.length ? { message: parts.join(' '), fieldErrors } : null;
+  return described(parts, fieldErrors);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 function decodeEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-    }
-    return ENTITIES[name.toLowerCase()] ?? match;
+    if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? match;
+    // Number reads "0x41" as hex and "065" as decimal, so both numeric forms share one path.
+    const code = Number(`0${name.slice(1)}`);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
   });
 }
 
@@ -107,15 +98,11 @@ export function readableText(body: string): string {
 
 /** The readable description of a failed answer's body; falls back to a default per status. */
 export function describeErrorBody(status: number, body: string): ErrorDescription {
-  const trimmed = body.trim();
-  let described: ErrorDescription | null = null;
-  if (trimmed) {
-    try {
-      described = describeJson(JSON.parse(trimmed));
-    } catch {
-      const message = readableText(trimmed);
-      described = message ? { message, fieldErrors: {} } : null;
-    }
+  let parsed: unknown = body;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    // Not JSON: plain text or an HTML page, read as text.
   }
-  return described ?? { message: defaultMessage(status), fieldErrors: {} };
+  return describe(parsed) ?? { message: defaultMessage(status), fieldErrors: {} };
 }

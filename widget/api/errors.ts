@@ -58,44 +58,31 @@ export const isApiError = (value: unknown): value is ApiError => value instanceo
  */
 export type RetryDecision = 'retry' | 'no-retry' | 'outcome-unknown';
 
-/** Statuses after which the server did not act on the request, so any method may be retried. */
-const RETRY_STATUSES: Record<number, string> = {
-  408: 'Request Timeout: the server gave up waiting for the request',
-  425: 'Too Early: replay-protection refusal, safe to repeat later',
-  429: 'Too Many Requests: rate limited; wait for Retry-After',
-  503: 'Service Unavailable: the server refused the work (overload, maintenance); Retry-After may say when',
-};
+// Statuses after which the server did not act on the request, so any method may be retried.
+const RETRY_STATUSES: readonly (number | null)[] = [
+  408, // Request Timeout: the server gave up waiting for the request
+  425, // Too Early: a replay-protection refusal, safe to repeat later
+  429, // Too Many Requests: rate limited; wait for Retry-After
+  503, // Service Unavailable: the server refused the work (overload, maintenance); Retry-After may say when
+];
 
-/**
- * Statuses that say the answer went wrong somewhere after the request arrived: for a read, simply
- * repeat; for a write, it may have been committed (a proxy timing out while the origin wrote).
- * https://developer.mozilla.org/docs/Web/HTTP/Status/502 and /504.
- */
-const AMBIGUOUS_STATUSES: Record<number, string> = {
-  500: 'Internal Server Error: the origin failed, possibly after writing',
-  502: 'Bad Gateway: a proxy lost the origin answer, the write may have happened',
-  504: 'Gateway Timeout: a proxy stopped waiting, the origin may still have written',
-};
+// Statuses that say the answer went wrong somewhere after the request arrived: for a read, simply
+// repeat; for a write, it may have been committed (a proxy timing out while the origin wrote).
+// https://developer.mozilla.org/docs/Web/HTTP/Status/502 and /504.
+const AMBIGUOUS_STATUSES: readonly (number | null)[] = [
+  500, // Internal Server Error: the origin failed, possibly after writing
+  502, // Bad Gateway: a proxy lost the origin's answer, the write may have happened
+  504, // Gateway Timeout: a proxy stopped waiting, the origin may still have written
+];
 
-const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD';
-
-export function retryDecision(error: ApiError): RetryDecision {
-  switch (error.kind) {
-    case 'aborted':
-    case 'config':
-      return 'no-retry';
-    case 'network':
-    case 'timeout':
-    case 'invalid-response':
-      // The request may have reached the server: a read is repeatable, a write is unknown.
-      return isWrite(error.method) ? 'outcome-unknown' : 'retry';
-    case 'http': {
-      const status = error.status ?? 0;
-      if (status in RETRY_STATUSES) return 'retry';
-      if (status in AMBIGUOUS_STATUSES) return isWrite(error.method) ? 'outcome-unknown' : 'retry';
-      return 'no-retry';
-    }
+export function retryDecision({ kind, status, method }: ApiError): RetryDecision {
+  if (kind === 'aborted' || kind === 'config') return 'no-retry';
+  if (kind === 'http' && !AMBIGUOUS_STATUSES.includes(status)) {
+    return RETRY_STATUSES.includes(status) ? 'retry' : 'no-retry';
   }
+  // The request may have reached the server (network, timeout, an unreadable answer, an ambiguous
+  // status): a read is repeatable, a write's outcome is unknown.
+  return method === 'GET' || method === 'HEAD' ? 'retry' : 'outcome-unknown';
 }
 
 /**
@@ -116,11 +103,8 @@ function parseHttpDate(text: string): number {
 
 /** `Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3), in ms from `now`. */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | null {
-  if (value == null) return null;
-  const text = value.trim();
-  if (text === '') return null;
+  const text = value?.trim() ?? '';
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = parseHttpDate(text);
-  if (Number.isNaN(date)) return null;
-  return Math.max(0, date - now);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
