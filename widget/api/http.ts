@@ -1,8 +1,8 @@
-// The transport: one request with the injected fetch, and the mapping of every way it can fail onto
-// one ApiError. It never retries: retrying is decided by the policy in errors.ts, by the poller and
-// the outbox. Plain fetch, not a wrapper such as ofetch: every answer, error statuses included, is
-// read here as text, and a wrapper's retries, timeout and parsing would all be switched off.
+// The transport: one request on ofetch with the injected fetch, and the mapping of every way it can
+// fail onto one ApiError. It never retries (ofetch `retry: 0`): retrying is decided by the policy
+// in errors.ts, by the poller and the outbox.
 
+import { createFetch } from 'ofetch';
 import type { Query } from './adapter';
 import { describeErrorBody } from './error-body';
 import { ApiError, isApiError, parseRetryAfter, type ApiErrorInit } from './errors';
@@ -40,6 +40,18 @@ const NETWORK_MESSAGE =
   'blocked by CORS (is this site on the client key’s list of allowed origins?).';
 
 export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeoutMs, httpCache }: TransportOptions): Transport {
+  const $fetch = createFetch({ fetch }).create({
+    baseURL: baseUrl,
+    retry: 0,
+    // 'if-none-match': every answer is live data and the client revalidates itself, so the HTTP
+    // cache must neither serve a stale list nor turn our 304 into a 200. 'http-cache': the browser
+    // revalidates with the ETag (no freshness is given, so it always asks the server), and the
+    // CORS preflight cache keeps working, which 'no-store' disables in Chromium.
+    cache: httpCache ? 'default' : 'no-store',
+    // Non-2xx answers and their bodies are read here, so that every failure maps to one ApiError.
+    ignoreResponseError: true,
+    responseType: 'text',
+  });
   const authorization: Record<string, string> =
     authHeader === 'x-api-key' ? { 'X-API-Key': clientKey } : { Authorization: `Bearer ${clientKey}` };
 
@@ -48,10 +60,9 @@ export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeout
     const fail = (init: Omit<ApiErrorInit, 'method' | 'path'>) => new ApiError({ ...init, method, path });
     const cancelled = (cause: unknown) => fail({ kind: 'aborted', message: 'The request was cancelled.', cause });
     if (signal?.aborted) throw cancelled(signal.reason);
-    const url = new URL(baseUrl + path);
-    for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, `${value}`);
 
-    // One controller for the timeout and the caller's signal; the flags tell which one stopped it.
+    // ofetch drops its own `timeout` as soon as a signal is passed, so the timeout and the caller's
+    // signal are combined here, and the flags tell which one stopped the request.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -61,11 +72,13 @@ export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeout
     const onCallerAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onCallerAbort);
 
-    let response: Response;
+    let response: Response & { _data?: string };
     let text: string;
     try {
-      response = await fetch(url.href, {
+      // ofetch reads the body too, within the timeout: a body can stall as well as the headers.
+      response = await $fetch.raw<string, 'text'>(path, {
         method,
+        query,
         body: body && JSON.stringify(body),
         headers: {
           Accept: 'application/json',
@@ -74,15 +87,9 @@ export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeout
           // In 'http-cache' mode the browser adds it: one set by hand would bypass the preflight cache.
           ...(etag && !httpCache ? { 'If-None-Match': etag } : {}),
         },
-        // 'if-none-match': every answer is live data and the client revalidates itself, so the HTTP
-        // cache must neither serve a stale list nor turn our 304 into a 200. 'http-cache': the
-        // browser revalidates with the ETag (no freshness is given, so it always asks the server),
-        // and the CORS preflight cache keeps working, which 'no-store' disables in Chromium.
-        cache: httpCache ? 'default' : 'no-store',
         signal: controller.signal,
       });
-      // Read within the timeout: a body can stall as well as the headers.
-      text = await response.text();
+      text = response._data ?? '';
     } catch (error) {
       if (signal?.aborted) throw cancelled(error);
       if (timedOut) throw fail({ kind: 'timeout', message: `The helpdesk did not answer within ${timeoutMs / 1000} s.`, cause: error });
