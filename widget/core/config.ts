@@ -4,6 +4,7 @@
 // read and checked, so adding an option is one line here.
 
 import { contrastingText, parseHexColor } from './color';
+import { describe } from './metadata';
 import type { ParleyOptions, ResolvedConfig } from './options';
 
 export type ConfigResult = { ok: true; config: ResolvedConfig; warnings: string[] } | { ok: false; errors: string[] };
@@ -81,17 +82,17 @@ export function optionsFromDataset(dataset: Record<string, string | undefined>):
 /** Validates options from any source; every problem is reported, not only the first. */
 export function resolveConfig(options: unknown): ConfigResult {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    return { ok: false, errors: [`options must be an object like { clientKey: ${CLIENT_KEY}, apiUrl: "https://…" }, got ${show(options)}`] };
+    return { ok: false, errors: [`options must be an object like { clientKey: ${CLIENT_KEY}, apiUrl: "https://…" }, got ${describe(options)}`] };
   }
   const input = options as Record<string, unknown>;
   const errors: string[] = [];
   const warnings: string[] = [];
   // Each returns undefined, so that `return invalid(…)` means "use the default".
   const mustBe = (name: string, expected: string, value: unknown): undefined => {
-    errors.push(`${name} must be ${expected}, got ${show(value)}`);
+    errors.push(`${name} must be ${expected}, got ${describe(value)}`);
   };
   const invalid = (name: string, value: unknown, expected: string): undefined => {
-    errors.push(`${name} ${show(value)} is not valid: use ${expected}`);
+    errors.push(`${name} ${describe(value)} is not valid: use ${expected}`);
   };
   const number = (name: string, value: unknown, max: number, whole = false): number | undefined =>
     // NaN and Infinity fail the range test.
@@ -160,7 +161,7 @@ function checkClientKey(value: unknown, errors: string[]): string {
     key === undefined || key === ''
     ? missing('clientKey', `your client key, ${CLIENT_KEY}`)
     : typeof key !== 'string'
-      ? `clientKey must be a string starting with "bnc_cl_", got ${show(value)}`
+      ? `clientKey must be a string starting with "bnc_cl_", got ${describe(value)}`
       : /^bnc_sv_/i.test(key)
         ? `${masked} is a server key. Server keys are secret and must never be put in a web page: ` +
           'rotate this one now in the helpdesk, since anyone who loaded the page may have it, ' +
@@ -188,20 +189,20 @@ function checkApiUrl(value: unknown, errors: string[], warnings: string[]): stri
     text === undefined || text === ''
     ? missing('apiUrl', `your helpdesk's address, ${example}`)
     : !url || typeof text !== 'string'
-      ? `apiUrl ${show(value)} is not valid: use an absolute URL ${example}`
+      ? `apiUrl ${describe(value)} is not valid: use an absolute URL ${example}`
       : !/^https?:$/.test(url.protocol)
-        ? `apiUrl ${show(value)} must start with https:// (or http:// for local testing)`
+        ? `apiUrl ${describe(value)} must start with https:// (or http:// for local testing)`
         : url.username || url.password
-          ? `apiUrl ${show(value)} must not contain a user name or password`
+          ? `apiUrl ${describe(value)} must not contain a user name or password`
           : url.search || url.hash
-            ? `apiUrl ${show(value)} must not contain a query (?…) or fragment (#…): give the base address only`
+            ? `apiUrl ${describe(value)} must not contain a query (?…) or fragment (#…): give the base address only`
             : '';
   if (problem || !url) {
     errors.push(problem);
     return '';
   }
   if (url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
-    warnings.push(`apiUrl ${show(value)} uses http://: messages and the client key travel unencrypted; use https://`);
+    warnings.push(`apiUrl ${describe(value)} uses http://: messages and the client key travel unencrypted; use https://`);
   }
   return (url.origin + url.pathname).replace(/\/+$/, '');
 }
@@ -210,7 +211,7 @@ function checkLocale(value: string | null, warnings: string[]): string | null {
   try {
     return value && (Intl.getCanonicalLocales(value)[0] ?? null);
   } catch {
-    warnings.push(`locale ${show(value)} is not a language tag such as "fr" or "pt-BR"; using the browser's language`);
+    warnings.push(`locale ${describe(value)} is not a language tag such as "fr" or "pt-BR"; using the browser's language`);
     return null;
   }
 }
@@ -221,12 +222,4 @@ function unknownOptionWarning(key: string): string {
   const match = OPTION_NAMES.find((known) => known.toLowerCase() === squashed);
   const suggestion = /^offset[xy]$/.test(squashed) ? `offset: { ${squashed.slice(-1)}: … }` : match && `"${match}"`;
   return `unknown option "${key}" is ignored${suggestion ? `; did you mean ${suggestion}?` : ''}`;
-}
-
-/** A value as the site owner would recognise it, short enough for one console line. */
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-  if (typeof value === 'function') return 'a function';
-  if (value === null || typeof value !== 'object') return String(value);
-  return Array.isArray(value) ? 'an array' : 'an object';
 }
