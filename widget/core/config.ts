@@ -122,8 +122,8 @@ export function resolveConfig(options: unknown): ConfigResult {
     return typeof value === 'string' ? value.trim() || null : mustBe(key, 'a string', value);
   }
 
-  const clientKey = checkClientKey(input.clientKey ?? undefined, errors);
-  const apiUrl = checkApiUrl(input.apiUrl ?? undefined, errors, warnings);
+  const clientKey = checkClientKey(input.clientKey, errors);
+  const apiUrl = checkApiUrl(input.apiUrl, errors, warnings);
   const checked: Record<string, unknown> = {};
   for (const key of Object.keys(DEFAULTS) as (keyof Checked)[]) {
     // null and undefined both mean "use the default".
@@ -157,15 +157,15 @@ function checkClientKey(value: unknown, errors: string[]): string {
   const key = typeof value === 'string' ? value.trim() : value;
   // Only a prefix is ever echoed: whatever was pasted here may be a secret.
   const masked = `clientKey "${String(key).slice(0, 7)}…"`;
+  // null, like undefined, means "not given".
   const problem =
-    key === undefined || key === ''
+    key == null || key === ''
     ? missing('clientKey', `your client key, ${CLIENT_KEY}`)
     : typeof key !== 'string'
       ? `clientKey must be a string starting with "bnc_cl_", got ${describe(value)}`
       : /^bnc_sv_/i.test(key)
-        ? `${masked} is a server key. Server keys are secret and must never be put in a web page: ` +
-          'rotate this one now in the helpdesk, since anyone who loaded the page may have it, ' +
-          `and use a client key (${CLIENT_KEY}) instead`
+        ? `${masked} is a server key, which is secret and must never be in a web page: ` +
+          `rotate it now in the helpdesk (anyone who loaded this page may have it) and use a client key (${CLIENT_KEY}) instead`
         : !key.startsWith('bnc_cl_')
           ? `${masked} is not a client key: expected a key starting with "bnc_cl_"`
           : // It travels in an HTTP header, where spaces and control characters make fetch throw.
@@ -186,7 +186,7 @@ function checkApiUrl(value: unknown, errors: string[], warnings: string[]): stri
     // Left undefined: not a URL.
   }
   const problem =
-    text === undefined || text === ''
+    text == null || text === ''
     ? missing('apiUrl', `your helpdesk's address, ${example}`)
     : !url || typeof text !== 'string'
       ? `apiUrl ${describe(value)} is not valid: use an absolute URL ${example}`
