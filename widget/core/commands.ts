@@ -86,17 +86,15 @@ export function checkArguments(command: unknown, args: unknown[]): string | null
 
 /** Runs one command against the API; returns its result (the unsubscribe for 'on'). */
 export function runCommand(api: ParleyApi, command: unknown, args: unknown[], log: Logger): unknown {
-  const problem = checkArguments(command, args);
-  if (problem) {
-    log.error(`${PREFIX} ${problem}`);
-    return undefined;
-  }
+  // The checks too: a getter on the host's argument object may throw.
   try {
-    return (api as unknown as Record<string, (...values: unknown[]) => unknown>)[command as CommandName]?.(...args);
+    const problem = checkArguments(command, args);
+    if (!problem) return (api as unknown as Record<string, (...values: unknown[]) => unknown>)[command as CommandName]?.(...args);
+    log.error(`${PREFIX} ${problem}`);
   } catch (error) {
-    log.error(`${PREFIX} Parley("${command as string}") failed:`, error);
-    return undefined;
+    log.error(`${PREFIX} Parley("${String(command)}") failed:`, error);
   }
+  return undefined;
 }
 
 export type InitOptions = ParleyOptions;

@@ -126,9 +126,8 @@ export function resolveConfig(options: unknown): ConfigResult {
   const apiUrl = checkApiUrl(input.apiUrl, errors, warnings);
   const checked: Record<string, unknown> = {};
   for (const key of Object.keys(DEFAULTS) as (keyof Checked)[]) {
-    // null and undefined both mean "use the default".
-    const value = input[key] ?? undefined;
-    checked[key] = (value === undefined ? undefined : check(key, value)) ?? DEFAULTS[key];
+    // null and undefined both mean "use the default", and so does a refused value.
+    checked[key] = (input[key] == null ? null : check(key, input[key])) ?? DEFAULTS[key];
   }
   const { offset, ...config } = checked as Checked & { offset: number | [number?, number?] };
   const [offsetX = DEFAULTS.offset, offsetY = DEFAULTS.offset] = typeof offset === 'number' ? [offset, offset] : offset;
