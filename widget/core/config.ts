@@ -1,7 +1,7 @@
 // Options in, configuration out: reads the script tag's data-* attributes, then validates every
 // option with one readable message per problem (the site owner reads them in the console).
 // One table, product.md's defaults, drives both: the kind of each default says how the option is
-// read and checked, so adding an option is one line here.
+// read and checked, so most options are one line of it.
 
 import { contrastingText, parseHexColor } from './color';
 import { describe } from './metadata';
@@ -153,55 +153,53 @@ export function resolveConfig(options: unknown): ConfigResult {
 const missing = (key: string, what: string) => `${key} is missing: set ${attributeName(key)} (or ${key} in Parley('init', …)) to ${what}`;
 
 function checkClientKey(value: unknown, errors: string[]): string {
-  const key = typeof value === 'string' ? value.trim() : value;
+  if (typeof value !== 'string' || !value.trim()) {
+    // null, like undefined, means "not given".
+    errors.push(
+      value == null || typeof value === 'string'
+        ? missing('clientKey', `your client key, ${CLIENT_KEY}`)
+        : `clientKey must be a string starting with "bnc_cl_", got ${describe(value)}`,
+    );
+    return '';
+  }
+  const key = value.trim();
   // Only a prefix is ever echoed: whatever was pasted here may be a secret.
-  const masked = `clientKey "${String(key).slice(0, 7)}…"`;
-  // null, like undefined, means "not given".
+  const masked = `clientKey "${key.slice(0, 7)}…"`;
   const problem =
-    key == null || key === ''
-    ? missing('clientKey', `your client key, ${CLIENT_KEY}`)
-    : typeof key !== 'string'
-      ? `clientKey must be a string starting with "bnc_cl_", got ${describe(value)}`
-      : /^bnc_sv_/i.test(key)
-        ? `${masked} is a server key, which is secret and must never be in a web page: ` +
-          `rotate it now in the helpdesk (anyone who loaded this page may have it) and use a client key (${CLIENT_KEY}) instead`
-        : !key.startsWith('bnc_cl_')
-          ? `${masked} is not a client key: expected a key starting with "bnc_cl_"`
-          : // It travels in an HTTP header, where spaces and control characters make fetch throw.
-            !/^bnc_cl_[\x21-\x7e]+$/.test(key)
-            ? `${masked} is incomplete or contains spaces or characters that cannot be sent: copy it again`
-            : '';
+    /^bnc_sv_/i.test(key) ? `${masked} is a server key, which is secret and must never be in a web page: ` +
+      `rotate it now in the helpdesk (anyone who loaded this page may have it) and use a client key (${CLIENT_KEY}) instead`
+    : !key.startsWith('bnc_cl_') ? `${masked} is not a client key: expected a key starting with "bnc_cl_"`
+    // It travels in an HTTP header, where spaces and control characters make fetch throw.
+    : !/^bnc_cl_[\x21-\x7e]+$/.test(key) ? `${masked} is incomplete or contains spaces or characters that cannot be sent: copy it again`
+    : '';
   if (problem) errors.push(problem);
-  return problem ? '' : (key as string);
+  return problem ? '' : key;
 }
 
 function checkApiUrl(value: unknown, errors: string[], warnings: string[]): string {
   const example = 'such as "https://helpdesk.example.com"';
   const text = typeof value === 'string' ? value.trim() : value;
+  const named = `apiUrl ${describe(value)}`;
   let url: URL | undefined;
   try {
-    url = new URL(text as string);
+    // A non-string is never handed to the parser: its toString belongs to the host page.
+    if (typeof text === 'string') url = new URL(text);
   } catch {
     // Left undefined: not a URL.
   }
   const problem =
-    text == null || text === ''
-    ? missing('apiUrl', `your helpdesk's address, ${example}`)
-    : !url || typeof text !== 'string'
-      ? `apiUrl ${describe(value)} is not valid: use an absolute URL ${example}`
-      : !/^https?:$/.test(url.protocol)
-        ? `apiUrl ${describe(value)} must start with https:// (or http:// for local testing)`
-        : url.username || url.password
-          ? `apiUrl ${describe(value)} must not contain a user name or password`
-          : url.search || url.hash
-            ? `apiUrl ${describe(value)} must not contain a query (?…) or fragment (#…): give the base address only`
-            : '';
+    text == null || text === '' ? missing('apiUrl', `your helpdesk's address, ${example}`)
+    : !url ? `${named} is not valid: use an absolute URL ${example}`
+    : !/^https?:$/.test(url.protocol) ? `${named} must start with https:// (or http:// for local testing)`
+    : url.username || url.password ? `${named} must not contain a user name or password`
+    : url.search || url.hash ? `${named} must not contain a query (?…) or fragment (#…): give the base address only`
+    : '';
   if (problem || !url) {
     errors.push(problem);
     return '';
   }
   if (url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
-    warnings.push(`apiUrl ${describe(value)} uses http://: messages and the client key travel unencrypted; use https://`);
+    warnings.push(`${named} uses http://: messages and the client key travel unencrypted; use https://`);
   }
   return (url.origin + url.pathname).replace(/\/+$/, '');
 }
