@@ -5,7 +5,7 @@
 // The snippet (product.md):
 //   window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments) };
 
-import { PREFIX, type ParleyApi, runCommand } from './core/commands';
+import { PREFIX, type ParleyApi, checkArguments, runCommand } from './core/commands';
 import { optionsFromDataset } from './core/config';
 import type { ParleyOptions } from './core/options';
 import { ParleyConfigError, VERSION, createParley } from './parley';
@@ -28,14 +28,16 @@ interface ParleyGlobal {
   }
   const script = document.currentScript as HTMLScriptElement | null;
   const queue: QueuedCall[] = existing?.q ? Array.from(existing.q) : [];
+  const fromTag = optionsFromDataset(script ? { ...script.dataset } : {});
   let api: ParleyApi | null = null;
   let shutDown = false;
   // Commands given before init (no data-client-key on the tag) wait for it.
   const waiting: Array<[unknown, unknown[]]> = [];
 
-  function start(options: ParleyOptions) {
+  function start(options?: Partial<ParleyOptions>) {
     try {
-      api = createParley(options, { window: win });
+      const nonce = script?.nonce ? { nonce: script.nonce } : {};
+      api = createParley({ ...fromTag.options, ...options, ...nonce } as ParleyOptions, { window: win });
     } catch (error) {
       if (error instanceof ParleyConfigError) for (const problem of error.problems) log.error(`${PREFIX} ${problem}`);
       else log.error(`${PREFIX} The widget could not start:`, error);
@@ -46,21 +48,14 @@ interface ParleyGlobal {
 
   function Parley(command: unknown, ...args: unknown[]): unknown {
     if (command === 'init') {
-      if (api || shutDown) {
-        log.warn(`${PREFIX} Parley("init") ignored: the widget is already started.`);
-        return undefined;
-      }
-      const options = args[0];
-      if (typeof options !== 'object' || options === null) {
-        log.error(`${PREFIX} Parley("init") expects an options object, e.g. Parley("init", { clientKey, apiUrl }).`);
-        return undefined;
-      }
-      start({ ...fromTag.options, ...(options as ParleyOptions), ...(script?.nonce ? { nonce: script.nonce } : {}) });
+      const problem = checkArguments(command, args);
+      if (api || shutDown) log.warn(`${PREFIX} Parley("init") ignored: the widget is already started.`);
+      else if (problem) log.error(`${PREFIX} ${problem}`);
+      else start(args[0] as ParleyOptions);
       return undefined;
     }
     if (!api) {
-      if (shutDown) return undefined;
-      waiting.push([command, args]);
+      if (!shutDown) waiting.push([command, args]);
       return undefined;
     }
     const result = runCommand(api, command, args, log);
@@ -73,15 +68,11 @@ interface ParleyGlobal {
   (Parley as ParleyGlobal).version = VERSION;
   win.Parley = Parley as ParleyGlobal;
 
-  const fromTag = optionsFromDataset(script ? { ...script.dataset } : {});
   for (const problem of fromTag.errors) log.error(`${PREFIX} ${problem}`);
-  if (fromTag.options.clientKey !== undefined || fromTag.options.apiUrl !== undefined) {
-    start({ ...(fromTag.options as ParleyOptions), ...(script?.nonce ? { nonce: script.nonce } : {}) });
-  }
+  if (fromTag.options.clientKey !== undefined || fromTag.options.apiUrl !== undefined) start();
   for (const call of queue) {
-    const [command, ...args] = Array.from(call);
     try {
-      Parley(command, ...args);
+      Parley(...(Array.from(call) as [unknown, ...unknown[]]));
     } catch (error) {
       log.error(`${PREFIX} a queued command failed:`, error);
     }

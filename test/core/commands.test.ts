@@ -45,6 +45,19 @@ describe('commands', () => {
     expect(errors[0]).toMatch(/identify.*failed/);
   });
 
+  it('reports arguments that throw while being checked, instead of throwing', () => {
+    const { api, calls } = recordingApi();
+    const { log, errors } = recordingLog();
+    const hostile = {
+      get email(): string {
+        throw new Error('nope');
+      },
+    };
+    expect(() => runCommand(api, 'identify', [hostile], log)).not.toThrow();
+    expect(calls).toEqual([]);
+    expect(errors[0]).toMatch(/identify.*failed/);
+  });
+
   it.each([
     ['identify', [], /email/],
     ['identify', [{ email: 'not-an-email' }], /valid "email"/],

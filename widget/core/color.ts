@@ -10,22 +10,17 @@ const WHITE = '#ffffff';
  */
 export function parseHexColor(input: unknown): string | null {
   if (typeof input !== 'string') return null;
-  const match = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.exec(input.trim());
-  const digits = match?.[1]?.toLowerCase();
-  if (!digits) return null;
-  const rgb = digits.length <= 4 ? [...digits.slice(0, 3)].map((d) => d + d).join('') : digits.slice(0, 6);
-  return `#${rgb}`;
+  const color = input.trim().toLowerCase();
+  if (!/^#([\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})$/.test(color)) return null;
+  // #rgb(a) doubles each of its first three digits.
+  return color.length < 6 ? color.slice(0, 4).replace(/[\da-f]/g, '$&$&') : color.slice(0, 7);
 }
 
 /** WCAG 2.1 relative luminance, 0 (black) to 1 (white). Throws on anything but a hex colour. */
 export function relativeLuminance(hex: string): number {
   const color = parseHexColor(hex);
   if (!color) throw new RangeError(`not a hex colour: ${JSON.stringify(hex)}`);
-  const [r, g, b] = [1, 3, 5].map((i) => linearize(parseInt(color.slice(i, i + 2), 16) / 255)) as [
-    number,
-    number,
-    number,
-  ];
+  const [r, g, b] = [1, 3, 5].map((i) => linearize(parseInt(color.slice(i, i + 2), 16) / 255)) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -36,8 +31,8 @@ function linearize(channel: number): number {
 
 /** WCAG 2.1 contrast ratio, from 1 (none) to 21 (black on white); order does not matter. */
 export function contrastRatio(a: string, b: string): number {
-  const [lighter, darker] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
-  return (lighter + 0.05) / (darker + 0.05);
+  const [first, second] = [relativeLuminance(a), relativeLuminance(b)];
+  return (Math.max(first, second) + 0.05) / (Math.min(first, second) + 0.05);
 }
 
 /** Black or white, whichever contrasts more with `hex` (white on a tie). */

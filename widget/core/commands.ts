@@ -3,6 +3,7 @@
 
 import { EVENT_NAMES, type ParleyEventName, type ParleyEvents } from './events';
 import type { ParleyOptions } from './options';
+import { describe, isPlainObject } from './metadata';
 import { isValidEmail } from './people';
 
 export interface IdentifyInput {
@@ -40,66 +41,60 @@ export interface Logger {
 
 export const PREFIX = '[Parley]';
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
-const isOptionalString = (value: unknown) => value === undefined || typeof value === 'string';
+/** A reason when some of `keys` are given but are not strings. */
+const strings = (input: Record<string, unknown>, ...keys: string[]): string | null =>
+  keys.every((key) => input[key] === undefined || typeof input[key] === 'string')
+    ? null
+    : `${keys.map((key) => `"${key}"`).join(' and ')} must be strings.`;
+const noArguments = () => null;
 
-/** Returns why the arguments are wrong, or null. */
-export function checkArguments(command: string, args: unknown[]): string | null {
-  const [first, second] = args;
-  switch (command) {
-    case 'init':
-      return isPlainObject(first) ? null : 'expects an options object, e.g. Parley("init", { clientKey, apiUrl }).';
-    case 'open':
-    case 'close':
-    case 'toggle':
-    case 'reset':
-    case 'shutdown':
-      return null;
-    case 'identify':
-      if (!isPlainObject(first)) return 'expects { email, firstName?, lastName? }.';
-      if (typeof first.email !== 'string' || !isValidEmail(first.email)) return `needs a valid "email" (got ${JSON.stringify(first.email)}).`;
-      if (!isOptionalString(first.firstName) || !isOptionalString(first.lastName)) return '"firstName" and "lastName" must be strings.';
-      return null;
-    case 'metadata':
-      return isPlainObject(first) ? null : 'expects a plain object of JSON values.';
-    case 'locale':
-      return typeof first === 'string' && first.trim() ? null : 'expects a language tag such as "fr" or "pt-BR".';
-    case 'newConversation':
-      if (first === undefined) return null;
-      if (!isPlainObject(first)) return 'expects { subject?, message? }.';
-      return isOptionalString(first.subject) && isOptionalString(first.message) ? null : '"subject" and "message" must be strings.';
-    case 'on':
-    case 'off':
-      if (!EVENT_NAMES.includes(first as ParleyEventName)) return `unknown event ${JSON.stringify(first)}; events are ${EVENT_NAMES.join(', ')}.`;
-      return typeof second === 'function' ? null : 'expects a handler function as the second argument.';
-    default:
-      return `unknown command ${JSON.stringify(command)}.`;
-  }
+// Each command's check: why its arguments are wrong, or null.
+const ARGUMENT_CHECKS: Record<CommandName, (first: unknown, second: unknown) => string | null> = {
+  init: (options) => (isPlainObject(options) ? null : 'expects an options object, e.g. Parley("init", { clientKey, apiUrl }).'),
+  open: noArguments,
+  close: noArguments,
+  toggle: noArguments,
+  identify: (identity) =>
+    !isPlainObject(identity)
+      ? 'expects { email, firstName?, lastName? }.'
+      : typeof identity.email !== 'string' || !isValidEmail(identity.email)
+        ? `needs a valid "email" (got ${describe(identity.email)}).`
+        : strings(identity, 'firstName', 'lastName'),
+  metadata: (data) => (isPlainObject(data) ? null : 'expects a plain object of JSON values.'),
+  locale: (tag) => (typeof tag === 'string' && tag.trim() ? null : 'expects a language tag such as "fr" or "pt-BR".'),
+  newConversation: (input) =>
+    input === undefined ? null : isPlainObject(input) ? strings(input, 'subject', 'message') : 'expects { subject?, message? }.',
+  on: checkSubscription,
+  off: checkSubscription,
+  reset: noArguments,
+  shutdown: noArguments,
+};
+
+function checkSubscription(event: unknown, handler: unknown): string | null {
+  if (!EVENT_NAMES.includes(event as ParleyEventName)) return `unknown event ${describe(event)}; events are ${EVENT_NAMES.join(', ')}.`;
+  return typeof handler === 'function' ? null : 'expects a handler function as the second argument.';
 }
 
-export const COMMANDS: readonly CommandName[] = [
-  'init', 'open', 'close', 'toggle', 'identify', 'metadata', 'locale', 'newConversation', 'on', 'off', 'reset', 'shutdown',
-];
+export const COMMANDS = Object.keys(ARGUMENT_CHECKS) as CommandName[];
+
+/** Why the command or its arguments are wrong (the whole console message, without the prefix), or null. */
+export function checkArguments(command: unknown, args: unknown[]): string | null {
+  if (!COMMANDS.includes(command as CommandName)) return `Unknown command ${describe(command)}. Commands: ${COMMANDS.join(', ')}.`;
+  const problem = ARGUMENT_CHECKS[command as CommandName](args[0], args[1]);
+  return problem && `Parley("${command as string}") ${problem}`;
+}
 
 /** Runs one command against the API; returns its result (the unsubscribe for 'on'). */
 export function runCommand(api: ParleyApi, command: unknown, args: unknown[], log: Logger): unknown {
-  if (typeof command !== 'string' || !COMMANDS.includes(command as CommandName)) {
-    log.error(`${PREFIX} Unknown command ${JSON.stringify(command)}. Commands: ${COMMANDS.join(', ')}.`);
-    return undefined;
-  }
-  const problem = checkArguments(command, args);
-  if (problem) {
-    log.error(`${PREFIX} Parley("${command}") ${problem}`);
-    return undefined;
-  }
+  // The checks too: a getter on the host's argument object may throw.
   try {
-    const method = (api as unknown as Record<string, (...values: unknown[]) => unknown>)[command];
-    return method?.(...args);
+    const problem = checkArguments(command, args);
+    if (!problem) return (api as unknown as Record<string, (...values: unknown[]) => unknown>)[command as CommandName]?.(...args);
+    log.error(`${PREFIX} ${problem}`);
   } catch (error) {
-    log.error(`${PREFIX} Parley("${command}") failed:`, error);
-    return undefined;
+    log.error(`${PREFIX} Parley("${String(command)}") failed:`, error);
   }
+  return undefined;
 }
 
 export type InitOptions = ParleyOptions;

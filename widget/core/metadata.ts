@@ -3,7 +3,6 @@
 // product.md promises (not plain JSON, or over 16 KB: refused).
 
 export const MAX_METADATA_BYTES = 16 * 1024;
-// Deeper than this is a mistake rather than metadata, and it keeps the walk off the stack limit.
 const MAX_DEPTH = 64;
 // Long URLs and titles are cut so the page info alone cannot eat the site's 16 KB.
 const MAX_URL_LENGTH = 2048;
@@ -44,7 +43,7 @@ export function collectPageInfo(env: PageEnvironment): PageInfo {
     referrer: env.document.referrer.slice(0, MAX_URL_LENGTH),
     locale: env.locale,
     timezone: env.timeZone || null,
-    user_agent: env.navigator.userAgent ? env.navigator.userAgent.slice(0, MAX_TEXT_LENGTH) : null,
+    user_agent: env.navigator.userAgent?.slice(0, MAX_TEXT_LENGTH) || null,
     screen: screen ? `${screen.width}x${screen.height}` : null,
     widget_version: env.widgetVersion,
   };
@@ -55,20 +54,15 @@ const PLAIN_JSON = 'only plain JSON is allowed (objects, arrays, strings, finite
 /** Accepts plain JSON objects of at most 16 KB; the value returned is a detached copy. */
 export function validateMetadata(value: unknown): MetadataResult {
   try {
-    if (!isPlainObject(value)) {
-      return { ok: false, reason: `metadata must be a plain object like { plan: "pro" }, got ${describe(value)}` };
-    }
-    const problem = findProblem(value, 'metadata', new Set(), 0);
+    const problem = isPlainObject(value)
+      ? findProblem(value, 'metadata', [])
+      : `metadata must be a plain object like { plan: "pro" }, got ${describe(value)}`;
     if (problem) return { ok: false, reason: problem };
     const json = JSON.stringify(value);
     const bytes = new TextEncoder().encode(json).length;
-    if (bytes > MAX_METADATA_BYTES) {
-      return {
-        ok: false,
-        reason: `metadata is ${bytes} bytes as JSON; the limit is ${MAX_METADATA_BYTES} bytes (16 KB)`,
-      };
-    }
-    return { ok: true, value: JSON.parse(json) as Record<string, unknown> };
+    return bytes > MAX_METADATA_BYTES
+      ? { ok: false, reason: `metadata is ${bytes} bytes as JSON; the limit is ${MAX_METADATA_BYTES} bytes (16 KB)` }
+      : { ok: true, value: JSON.parse(json) as Record<string, unknown> };
   } catch (error) {
     // Getters and proxies can throw while being read.
     return { ok: false, reason: `metadata could not be read: ${String(error)}` };
@@ -84,72 +78,47 @@ export function buildMetadata({
   extra: Record<string, unknown>;
 }): MetadataResult {
   // Spreading a Date or a Map would silently give {}: refuse them by name instead.
-  if (!isPlainObject(extra)) return validateMetadata(extra);
-  return validateMetadata({ ...pageInfo, ...extra });
+  return validateMetadata(isPlainObject(extra) ? { ...pageInfo, ...extra } : extra);
 }
 
-function findProblem(value: unknown, path: string, ancestors: Set<object>, depth: number): string | null {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return null;
-    case 'number':
-      return Number.isFinite(value) ? null : `${path} is ${value}; numbers must be finite`;
-    case 'undefined':
-      return `${path} is undefined; leave the key out or use null`;
-    case 'object':
-      break;
-    default:
-      return `${path} is a ${typeof value}; ${PLAIN_JSON}`;
-  }
-  if (value === null) return null;
-  if (ancestors.has(value)) return `${path} refers back to itself (a cycle)`;
-  if (depth >= MAX_DEPTH) return `${path} is nested more than ${MAX_DEPTH} levels deep`;
-  ancestors.add(value);
-  const problem = Array.isArray(value)
-    ? findArrayProblem(value, path, ancestors, depth)
-    : findObjectProblem(value, path, ancestors, depth);
+/** The first problem met, depth first; `ancestors` are the objects that contain `value`. */
+function findProblem(value: unknown, path: string, ancestors: object[]): string | undefined {
+  const kind = typeof value;
+  if (kind === 'number' && !Number.isFinite(value)) return `${path} is ${value}; numbers must be finite`;
+  if (kind === 'undefined') return `${path} is undefined; leave the key out or use null`;
+  if (kind === 'function' || kind === 'symbol' || kind === 'bigint') return `${path} is a ${kind}; ${PLAIN_JSON}`;
+  if (kind !== 'object' || value === null) return;
+  const object = value as object;
   // Only ancestors count: the same object twice side by side is fine for JSON.
-  ancestors.delete(value);
-  return problem;
-}
-
-function findArrayProblem(value: unknown[], path: string, ancestors: Set<object>, depth: number): string | null {
-  if (Object.getPrototypeOf(value) !== Array.prototype) return `${path} is ${describe(value)}; ${PLAIN_JSON}`;
-  for (let i = 0; i < value.length; i++) {
-    if (!(i in value)) return `${path}[${i}] is an empty slot; ${PLAIN_JSON}`;
-    const problem = findProblem(value[i], `${path}[${i}]`, ancestors, depth + 1);
+  if (ancestors.includes(object)) return `${path} refers back to itself (a cycle)`;
+  // Deeper than this is a mistake rather than metadata, and it keeps the walk off the stack limit.
+  if (ancestors.length >= MAX_DEPTH) return `${path} is nested more than ${MAX_DEPTH} levels deep`;
+  const isArray = Object.getPrototypeOf(object) === Array.prototype;
+  if (!isArray && !isPlainObject(object)) {
+    const hint = object instanceof Date ? ' (send date.toISOString() instead)' : '';
+    return `${path} is ${describe(object)}${hint}; ${PLAIN_JSON}`;
+  }
+  if (Object.getOwnPropertySymbols(object).length > 0) return `${path} has a symbol key; ${PLAIN_JSON}`;
+  const inside = [...ancestors, object];
+  for (const key of isArray ? Array.from(object as unknown[], (_, index) => `${index}`) : Object.keys(object)) {
+    const childPath = isArray ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+    const problem = key in object ? findProblem((object as Record<string, unknown>)[key], childPath, inside) : `${childPath} is an empty slot; ${PLAIN_JSON}`;
     if (problem) return problem;
   }
-  return null;
 }
 
-function findObjectProblem(value: object, path: string, ancestors: Set<object>, depth: number): string | null {
-  if (!isPlainObject(value)) {
-    const hint = value instanceof Date ? ' (send date.toISOString() instead)' : '';
-    return `${path} is ${describe(value)}${hint}; ${PLAIN_JSON}`;
-  }
-  if (Object.getOwnPropertySymbols(value).length > 0) return `${path} has a symbol key; ${PLAIN_JSON}`;
-  for (const [key, child] of Object.entries(value)) {
-    const childPath = /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-    const problem = findProblem(child, childPath, ancestors, depth + 1);
-    if (problem) return problem;
-  }
-  return null;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
+/** A plain object: from a literal, JSON.parse or Object.create(null); not an array or a class. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  const proto: unknown = typeof value === 'object' && value !== null && Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+/** A value as the site owner would recognise it, short enough for one console line. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
   if (typeof value === 'function') return 'a function';
-  if (typeof value !== 'object') return `the ${typeof value} ${String(value)}`;
+  if (typeof value !== 'object' || value === null) return String(value);
+  if (Array.isArray(value)) return 'an array';
   const name = (Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null)?.constructor?.name;
-  return name ? `a ${name}` : 'an object of unknown kind';
+  return name && name !== 'Object' ? `a ${name}` : 'an object';
 }
