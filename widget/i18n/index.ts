@@ -10,7 +10,23 @@ import pt from './pt';
 
 export type { Strings, StringKey } from './en';
 
-const catalogs: Record<string, Strings> = { en, es, fr, de, pt, ja, ar };
+const keys = Object.keys(en) as (keyof Strings)[];
+
+/**
+ * A translation from its texts in en.ts's key order. The other languages are lists, not objects:
+ * the key names are then in the bundle once rather than seven times (about 400 bytes of gzip).
+ */
+const fromTexts = (texts: readonly string[]) => Object.fromEntries(keys.map((key, index) => [key, texts[index]])) as Strings;
+
+const catalogs: Record<string, Strings> = {
+  en,
+  es: fromTexts(es),
+  fr: fromTexts(fr),
+  de: fromTexts(de),
+  pt: fromTexts(pt),
+  ja: fromTexts(ja),
+  ar: fromTexts(ar),
+};
 
 // Own keys only: a tag like 'valueOf' must not find Object.prototype's members.
 const has = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
