@@ -1,4 +1,4 @@
-// The reference language: every other file must define exactly these keys (see `Strings`).
+// The reference language: every other file lists one text per key, in this order (see index.ts).
 // Accessible names fixed by product.md are marked; keep their English text exact.
 
 const en = {
@@ -57,7 +57,7 @@ const en = {
   emailInvalid: 'Please enter a valid email address, like name@example.com.',
 };
 
-/** Every language defines every key; a missing or extra key is a type error. */
+/** Every language has a text for every key (test/ui/i18n.test.tsx checks the translations). */
 export type Strings = { readonly [K in keyof typeof en]: string };
 export type StringKey = keyof Strings;
 
