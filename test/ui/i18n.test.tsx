@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../widget/i18n/en';
 import { format, getStrings, resolveLocale, supportedLanguages, textDirection } from '../../widget/i18n';
@@ -17,6 +19,23 @@ describe('strings', () => {
     for (const [key, value] of Object.entries(strings)) {
       expect(value.trim(), `${language}.${key}`).not.toBe('');
       expect(placeholders(value), `${language}.${key}`).toEqual(placeholders(en[key as keyof typeof en]));
+    }
+  });
+
+  // The translations are lists in en.ts's key order, each text named by its key in a comment: a text
+  // added, dropped or moved without its name would shift every text after it.
+  it.each(supportedLanguages.filter((language) => language !== 'en'))('%s names each text by its key, in en.ts order', (language) => {
+    const source = readFileSync(resolve(process.cwd(), `widget/i18n/${language}.ts`), 'utf8');
+    const quotedLines = source.split('\n').filter((line) => /^\s*(\/\*.*\*\/\s*)?'/.test(line));
+    const named = quotedLines.map((line) => line.match(/^\s*\/\* (\w+) \*\/ '((?:[^'\\]|\\.)*)',$/));
+    expect(named.every(Boolean), 'one named text per line').toBe(true);
+    expect(named.map((match) => match![1])).toEqual(Object.keys(en));
+    const strings = getStrings(language);
+    for (const match of named) {
+      const [, key, quoted] = match!;
+      // The quoted text as JSON reads it: the same escapes (\u202f) but double quotes.
+      const text = JSON.parse(`"${quoted!.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`);
+      expect(strings[key as keyof typeof en], `${language}.${key}`).toBe(text);
     }
   });
 

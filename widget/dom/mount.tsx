@@ -41,18 +41,9 @@ function useExternal<T>(subscribe: (callback: () => void) => () => void, read: (
 function Root({ options, view }: { options: MountOptions; view: View }) {
   const state = useExternal(options.session.subscribe, options.session.getState);
   const online = useExternal(options.connectivity.subscribe, options.connectivity.isOnline);
+  // The view's fields are App's props of the same names; App keeps an inline panel open itself.
   return (
-    <App
-      config={options.config}
-      strings={view.strings}
-      locale={view.locale}
-      dir={view.dir}
-      state={state}
-      actions={options.session.actions}
-      open={options.config.mode === 'inline' || view.open}
-      onOpenChange={options.onOpenChange}
-      online={online}
-    />
+    <App {...view} config={options.config} state={state} actions={options.session.actions} onOpenChange={options.onOpenChange} online={online} />
   );
 }
 

@@ -1,5 +1,7 @@
-// The reference language: every other file must define exactly these keys (see `Strings`).
-// Accessible names fixed by product.md are marked; keep their English text exact.
+// The reference language: every other file lists one text per key, in this order (see index.ts).
+// Accessible names fixed by product.md are marked; keep their English text exact. Texts that share
+// words sit together (the two "Start" buttons; the greeting by the ended notes): in seven
+// languages, that gzips about 35 bytes smaller.
 
 const en = {
   /** product.md: the launcher while the panel is closed. */
@@ -9,7 +11,6 @@ const en = {
   unread: '{count} unread',
   /** product.md: the panel's default title. */
   title: 'Support',
-  greeting: 'Hi there! How can we help? Send us a message and we’ll reply right here.',
   /** product.md: the panel's close button. */
   close: 'Close',
   /** product.md: form fields and button. */
@@ -17,6 +18,8 @@ const en = {
   email: 'Email',
   message: 'Message',
   startConversation: 'Start conversation',
+  /** product.md: an ended conversation. */
+  startNew: 'Start a new conversation',
   optional: 'Optional',
   starting: 'Starting…',
   /** product.md: the log. */
@@ -28,8 +31,6 @@ const en = {
   send: 'Send',
   /** product.md: a failed message. */
   retry: 'Retry',
-  /** product.md: an ended conversation. */
-  startNew: 'Start a new conversation',
   /** product.md: identified customers' list. */
   yourConversations: 'Your conversations',
   historyLoading: 'Loading your conversations…',
@@ -43,6 +44,8 @@ const en = {
   genericError: 'Something went wrong. Please try again.',
   offline: 'You’re offline. Messages will be sent when you’re back.',
   dismiss: 'Dismiss',
+  /** The panel's body: its greeting, and how a conversation ended. */
+  greeting: 'Hi there! How can we help? Send us a message and we’ll reply right here.',
   resolved: 'This conversation was resolved.',
   closed: 'This conversation was closed.',
   statusOpen: 'Open',
@@ -57,7 +60,7 @@ const en = {
   emailInvalid: 'Please enter a valid email address, like name@example.com.',
 };
 
-/** Every language defines every key; a missing or extra key is a type error. */
+/** Every language has a text for every key (test/ui/i18n.test.tsx checks the translations). */
 export type Strings = { readonly [K in keyof typeof en]: string };
 export type StringKey = keyof Strings;
 

@@ -1,16 +1,34 @@
 // Locale resolution and string lookup. Pure: the browser's languages come in as an argument.
 
-import ar from './ar';
-import de from './de';
+// Not alphabetical: the bundle keeps this order, and with English first, then the Latin-script
+// languages, then Arabic and Japanese, it gzips about 45 bytes smaller.
 import en, { type Strings } from './en';
-import es from './es';
 import fr from './fr';
-import ja from './ja';
+import es from './es';
 import pt from './pt';
+import de from './de';
+import ar from './ar';
+import ja from './ja';
 
 export type { Strings, StringKey } from './en';
 
-const catalogs: Record<string, Strings> = { en, es, fr, de, pt, ja, ar };
+const keys = Object.keys(en) as (keyof Strings)[];
+
+/**
+ * A translation from its texts in en.ts's key order. The other languages are lists, not objects:
+ * the key names are then in the bundle once rather than seven times (about 400 bytes of gzip).
+ */
+const fromTexts = (texts: readonly string[]) => Object.fromEntries(keys.map((key, index) => [key, texts[index]])) as Strings;
+
+const catalogs: Record<string, Strings> = {
+  en,
+  es: fromTexts(es),
+  fr: fromTexts(fr),
+  de: fromTexts(de),
+  pt: fromTexts(pt),
+  ja: fromTexts(ja),
+  ar: fromTexts(ar),
+};
 
 // Own keys only: a tag like 'valueOf' must not find Object.prototype's members.
 const has = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);

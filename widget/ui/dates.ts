@@ -29,7 +29,7 @@ const keyOf = (date: Date) => `${date.getFullYear()}-${date.getMonth()}-${date.g
  */
 function lazyFormatter(locale: string, options: Intl.DateTimeFormatOptions) {
   let made: Intl.DateTimeFormat | null = null;
-  return { format: (date: Date) => (made ??= formatter(locale, options)).format(date) };
+  return (date: Date) => (made ??= formatter(locale, options)).format(date);
 }
 
 export function dateFormats(locale: string, now: () => Date = () => new Date()): DateFormats {
@@ -42,10 +42,9 @@ export function dateFormats(locale: string, now: () => Date = () => new Date()):
     return date ? render(date) : '';
   };
   return {
-    time: (iso) => withDate(iso, (date) => time.format(date)),
-    day: (iso) =>
-      withDate(iso, (date) => (date.getFullYear() === now().getFullYear() ? day : dayWithYear).format(date)),
-    short: (iso) => withDate(iso, (date) => (keyOf(date) === keyOf(now()) ? time : short).format(date)),
+    time: (iso) => withDate(iso, time),
+    day: (iso) => withDate(iso, (date) => (date.getFullYear() === now().getFullYear() ? day : dayWithYear)(date)),
+    short: (iso) => withDate(iso, (date) => (keyOf(date) === keyOf(now()) ? time : short)(date)),
     dayKey: (iso) => withDate(iso, keyOf),
   };
 }

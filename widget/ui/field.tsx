@@ -43,13 +43,8 @@ export function Field(props: FieldProps) {
           </span>
         )}
       </div>
-      {multiline ? (
-        <textarea {...shared} rows={3} />
-      ) : props.type === 'email' ? (
-        <input {...shared} type="email" />
-      ) : (
-        <input {...shared} type="text" />
-      )}
+      {/* The cast: Preact types a union-typed `type` as a combobox input, which then needs `list`. */}
+      {multiline ? <textarea {...shared} rows={3} /> : <input {...shared} type={(props.type ?? 'text') as 'text'} />}
       {error && (
         <p id={errorId} class="error-text">
           {error}

@@ -22,7 +22,8 @@ export function Launcher({ strings, open, unreadCount, onToggle, buttonRef }: La
         type="button"
         class="launcher"
         aria-label={open ? strings.closeChat : strings.openChat}
-        aria-expanded={open ? 'true' : 'false'}
+        // Preact writes false as "false" on aria-* attributes (not removed as on others).
+        aria-expanded={open}
         aria-controls="parley-panel"
         aria-describedby={showBadge ? UNREAD_ID : undefined}
         onClick={onToggle}

@@ -40,8 +40,8 @@ export function groupMessages(messages: readonly ChatMessage[], formats: DateFor
 }
 
 function Delivery({ message, strings, onRetry }: { message: ChatMessage; strings: Strings; onRetry(key: string): void }) {
-  if (message.delivery === 'sending') return <span>{strings.sending}</span>;
-  if (message.delivery === 'sent') return <span>{strings.sent}</span>;
+  // The strings are keyed by delivery state: 'sending', 'sent'.
+  if (message.delivery !== 'failed') return <span>{strings[message.delivery]}</span>;
   return (
     <>
       <span>{message.error ? `${strings.notSent}: ${message.error}` : strings.notSent}</span>

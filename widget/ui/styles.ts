@@ -60,39 +60,37 @@ export function applyStyles(
   options: { nonce: string | null; doc: Document },
 ): AppliedStyles {
   const { doc, nonce } = options;
+  // Three parts, each replaced on its own: the static sheet, the theme, the viewport.
+  const parts = [css, themeCss(config), ''];
+  let write: (index: number, text: string) => void;
+  let remove: () => void;
   if (supportsConstructable(doc, shadowRoot)) {
     // The sheets must come from the shadow root's own window (an iframe's host differs).
     const Sheet = doc.defaultView!.CSSStyleSheet;
-    const base = new Sheet();
-    const theme = new Sheet();
-    const viewport = new Sheet();
-    base.replaceSync(css);
-    theme.replaceSync(themeCss(config));
-    shadowRoot.adoptedStyleSheets = [...shadowRoot.adoptedStyleSheets, base, theme, viewport];
-    return {
-      update: (next) => theme.replaceSync(themeCss(next)),
-      setViewport: (next) => viewport.replaceSync(viewportCss(next)),
-      remove: () => {
-        const ours = [base, theme, viewport];
-        shadowRoot.adoptedStyleSheets = shadowRoot.adoptedStyleSheets.filter((sheet) => !ours.includes(sheet));
-      },
+    const sheets = parts.map((text) => {
+      const sheet = new Sheet();
+      sheet.replaceSync(text);
+      return sheet;
+    });
+    shadowRoot.adoptedStyleSheets = [...shadowRoot.adoptedStyleSheets, ...sheets];
+    write = (index, text) => sheets[index]!.replaceSync(text);
+    remove = () => {
+      shadowRoot.adoptedStyleSheets = shadowRoot.adoptedStyleSheets.filter((sheet) => !sheets.includes(sheet));
     };
+  } else {
+    const style = doc.createElement('style');
+    if (nonce) style.setAttribute('nonce', nonce);
+    write = (index, text) => {
+      parts[index] = text;
+      style.textContent = parts.join('');
+    };
+    write(0, css);
+    shadowRoot.prepend(style);
+    remove = () => style.remove();
   }
-  const style = doc.createElement('style');
-  if (nonce) style.setAttribute('nonce', nonce);
-  let current = { theme: themeCss(config), viewport: '' };
-  const write = () => (style.textContent = css + current.theme + current.viewport);
-  write();
-  shadowRoot.prepend(style);
   return {
-    update: (next) => {
-      current = { ...current, theme: themeCss(next) };
-      write();
-    },
-    setViewport: (next) => {
-      current = { ...current, viewport: viewportCss(next) };
-      write();
-    },
-    remove: () => style.remove(),
+    update: (next) => write(1, themeCss(next)),
+    setViewport: (next) => write(2, viewportCss(next)),
+    remove,
   };
 }
