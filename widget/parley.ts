@@ -94,8 +94,20 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
 
   let open = config.open || config.mode === 'inline';
   const view = (): View => ({ open, locale, dir: textDirection(locale), strings: getStrings(locale) });
+  let alive = true;
+  // The launcher paints first. The stored conversation is read in a task after that frame: reading
+  // it is localStorage's first use, which loads the origin's whole storage, and then the session
+  // starts its work. It is read at once instead when the panel starts open (no flash of the form)
+  // or when the page or the customer acts before that task, so nothing happens out of order.
+  let restored = false;
+  const restore = () => {
+    if (restored || !alive) return;
+    restored = true;
+    void session.restore();
+  };
   const setOpen = (next: boolean) => {
     if (next === open || config.mode === 'inline') return;
+    restore();
     open = next;
     session.setPanelOpen(open);
     mounted.update(view());
@@ -118,15 +130,16 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   const onPageShow = (event: PageTransitionEvent) => event.persisted && session.setPageActive(true);
   win.addEventListener('pagehide', onPageHide);
   win.addEventListener('pageshow', onPageShow);
-  void session.restore();
+  if (open) restore();
+  else afterNextPaint(win, restore);
 
-  let alive = true;
   const api: ParleyApi = {
     open: () => alive && setOpen(true),
     close: () => alive && setOpen(false),
     toggle: () => alive && setOpen(!open),
     identify(identity: IdentifyInput) {
       if (!alive) return;
+      restore();
       session.identify({
         email: identity.email.trim(),
         ...(identity.firstName ? { firstName: identity.firstName } : {}),
@@ -147,12 +160,14 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
     },
     newConversation(input: NewConversationInput = {}) {
       if (!alive) return;
+      restore();
       session.prefillNew(input);
       setOpen(true);
     },
     on: (event, handler) => emitter.on(event, handler as (payload: unknown) => void),
     off: (event, handler) => emitter.off(event, handler as (payload: unknown) => void),
     reset() {
+      restore();
       if (alive) session.reset();
     },
     shutdown() {
@@ -170,6 +185,22 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   // right after createParley returns, and must not miss it.
   queueMicrotask(() => alive && emitter.emit('ready', { version: VERSION }));
   return api;
+}
+
+/**
+ * Runs `task` in a task after the next frame is painted; hidden pages get no frames, so a timer
+ * stands in for one there.
+ */
+function afterNextPaint(win: Window, task: () => void) {
+  let done = false;
+  const once = () => {
+    if (!done) {
+      done = true;
+      task();
+    }
+  };
+  win.requestAnimationFrame(() => win.setTimeout(once, 0));
+  win.setTimeout(once, 100);
 }
 
 /** One poller per browser: the tabs of the site elect a leader and share what it finds. */
