@@ -107,12 +107,10 @@ export function createSession(deps: SessionDeps) {
     deps.emit('error', { kind, message, status: isApiError(error) ? error.status : null });
   };
 
+  // The outbox, the poller and the create call take what they need of deps (client, clock, random,
+  // connectivity, ...); none of their option names means something else in deps.
   const outbox: Outbox = createOutbox({
-    client: deps.client,
-    clock: deps.clock,
-    random: deps.random,
-    connectivity: deps.connectivity,
-    newId: deps.newId,
+    ...deps,
     store: persisted.outbox,
     knownMessages: (id) => (state.conversation?.id === id ? feed.list : []),
     onChange: () => {
@@ -136,6 +134,8 @@ export function createSession(deps: SessionDeps) {
   });
 
   const poller: Poller = createPoller({
+    ...deps,
+    ...timing,
     tick: (signal) => pollOnce(signal),
     intervalMs: () => {
       // The pace follows the most attentive tab: this one, or any other whose panel is open.
@@ -144,12 +144,6 @@ export function createSession(deps: SessionDeps) {
       if (active === -Infinity) return timing.closedIntervalMs;
       return deps.clock.now() - active > timing.idleAfterMs ? timing.idleIntervalMs : timing.openIntervalMs;
     },
-    clock: deps.clock,
-    random: deps.random,
-    visibility: deps.visibility,
-    connectivity: deps.connectivity,
-    backoffBaseMs: timing.backoffBaseMs,
-    firstPollJitterMs: timing.firstPollJitterMs,
     onError: (error) => {
       if (isApiError(error) && (error.kind === 'network' || error.kind === 'timeout')) {
         setState({ notice: { kind: 'offline', text: error.message } });
@@ -422,14 +416,7 @@ export function createSession(deps: SessionDeps) {
       setState({ phase: 'creating', formErrors: {}, notice: null, prefill });
       lastActivityAt = deps.clock.now();
       try {
-        const conversation = await createConversationOnce({
-          client: deps.client,
-          clock: deps.clock,
-          random: deps.random,
-          requestId: deps.newId(),
-          backoffBaseMs: timing.backoffBaseMs,
-          input: request.input,
-        });
+        const conversation = await createConversationOnce({ ...deps, ...timing, requestId: deps.newId(), input: request.input });
         if (destroyed) return;
         const emails = [conversation.requester.email, request.email].filter(Boolean).map((value) => value!.toLowerCase());
         setState({ prefill: { name: '', email: '', message: '' } });
