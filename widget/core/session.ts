@@ -1,6 +1,7 @@
 // The conversation session: owns SessionState, talks to the API through the client, persists
 // through storage, and tells the host page through events. Framework-free: the UI subscribes.
 
+import { toConversation } from '../api/adapter';
 import { ApiError, isApiError } from '../api/errors';
 import type { ApiClient, Conversation, Message } from '../api/types';
 import type { Clock } from './clock';
@@ -11,7 +12,7 @@ import type { ResolvedConfig } from './options';
 import { type Outbox, createOutbox } from './outbox';
 import { type Connectivity, type Poller, type Visibility, createPoller } from './poller';
 import type { ParleyStorage } from './storage';
-import { type Identity, type SessionActions, type SessionState, initialState } from './state';
+import { type Identity, type Phase, type SessionActions, type SessionState, initialState } from './state';
 import { formErrorsFrom, newConversationRequest } from './new-conversation';
 import { type StoredConversation, createConversationStore } from './conversation-store';
 import { fetchHistory } from './history';
@@ -70,8 +71,15 @@ const DEFAULT_TIMING: Timing = {
   firstPollJitterMs: 1000,
 };
 
-const isEnded = (conversation: Conversation) => conversation.status === 'resolved' || conversation.status === 'closed';
+const phaseOf = (conversation: Conversation): Phase =>
+  conversation.status === 'resolved' || conversation.status === 'closed' ? 'ended' : 'active';
 
+/** The customer's emails, lower-cased, without blanks or repeats. */
+const emailList = (...emails: Array<string | null | undefined>) =>
+  [...new Set(emails.filter(Boolean).map((email) => email!.toLowerCase()))];
+
+const statusOf = (error: unknown) => (isApiError(error) ? error.status : null);
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createSession(deps: SessionDeps) {
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
@@ -102,10 +110,13 @@ export function createSession(deps: SessionDeps) {
     for (const listener of listeners) listener();
   }
 
-  const report = (kind: string, error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    deps.emit('error', { kind, message, status: isApiError(error) ? error.status : null });
-  };
+  const report = (kind: string, error: unknown) => deps.emit('error', { kind, message: messageOf(error), status: statusOf(error) });
+
+  /** A failure the customer must see in the panel, also told to the host page. */
+  function showError(kind: string, error: unknown, patch?: Partial<SessionState>) {
+    setState({ ...patch, notice: { kind: 'error', text: messageOf(error) } });
+    report(kind, error);
+  }
 
   // The outbox, the poller and the create call take what they need of deps (client, clock, random,
   // connectivity, ...); none of their option names means something else in deps.
@@ -126,8 +137,7 @@ export function createSession(deps: SessionDeps) {
       // The API refused the reply: it goes back to the composer with the API's reason.
       const draft = state.draft ? `${entry.body}\n${state.draft}` : entry.body;
       setDraftNow(draft);
-      setState({ notice: { kind: 'error', text: error.message } });
-      report('send', error);
+      showError('send', error);
       if (error.status === 404) forgetConversation();
       else if (state.conversation) void refreshConversation();
     },
@@ -136,7 +146,7 @@ export function createSession(deps: SessionDeps) {
   const poller: Poller = createPoller({
     ...deps,
     ...timing,
-    tick: (signal) => pollOnce(signal),
+    tick: pollOnce,
     intervalMs: () => {
       // The pace follows the most attentive tab: this one, or any other whose panel is open.
       let active = panelOpen ? lastActivityAt : -Infinity;
@@ -171,10 +181,13 @@ export function createSession(deps: SessionDeps) {
     if (panelOpen && deps.visibility.isVisible()) markRead(messages);
     const count = unreadCount(messages, stored.lastReadAt);
     if (messages !== state.messages || count !== state.unreadCount) setState({ messages, unreadCount: count });
-    if (count !== lastUnread) {
-      lastUnread = count;
-      deps.emit('unread', { count });
-    }
+    tellUnread(count);
+  }
+
+  function tellUnread(count: number) {
+    if (count === lastUnread) return;
+    lastUnread = count;
+    deps.emit('unread', { count });
   }
 
   function markRead(messages: SessionState['messages']) {
@@ -191,7 +204,7 @@ export function createSession(deps: SessionDeps) {
   function mergeMessages(list: Message[], fromLeader = false): boolean {
     const { changed, news } = feed.merge(list, new Set(stored?.emails ?? []));
     if (news.length) lastActivityAt = deps.clock.now();
-    if (!fromLeader) for (const item of news) deps.emit('message', { id: item.id!, body: item.body, createdAt: item.createdAt });
+    if (!fromLeader) for (const item of news) deps.emit('message', { id: item.id, body: item.body, createdAt: item.createdAt });
     if (changed) refreshView();
     return changed;
   }
@@ -215,15 +228,12 @@ export function createSession(deps: SessionDeps) {
       // The list carries no status: look at the conversation now and then, and after changes.
       if (changed || pollCount % 5 === 0) await refreshConversation(signal);
     } catch (error) {
-      if (isApiError(error) && error.status === 404) return forgetConversation();
-      if (isApiError(error) && (error.status === 401 || error.status === 403)) {
-        refused = true;
-        syncWork();
-        setState({ notice: { kind: 'error', text: error.message } });
-        report('poll', error);
-        return;
-      }
-      throw error;
+      const status = statusOf(error);
+      if (status === 404) return forgetConversation();
+      if (status !== 401 && status !== 403) throw error;
+      refused = true;
+      syncWork();
+      showError('poll', error);
     }
   }
 
@@ -241,33 +251,34 @@ export function createSession(deps: SessionDeps) {
     const items = state.history.items.map((item) =>
       item.id === fresh.id ? { ...item, status: fresh.status, updatedAt: fresh.updatedAt || item.updatedAt } : item,
     );
-    setState({ conversation: fresh, phase: isEnded(fresh) ? 'ended' : 'active', history: { ...state.history, items } });
+    setState({ conversation: fresh, phase: phaseOf(fresh), history: { ...state.history, items } });
     syncWork();
   }
 
   /** The stored conversation is gone (404): forget it and offer a new one, no request loop. */
-  function forgetConversation() {
-    const id = state.conversation?.id;
+  function forgetConversation(id = state.conversation?.id) {
     if (id) {
       outbox.forget(id);
       persisted.saveDraft(id, '');
     }
+    dropConversation();
+  }
+
+  /** No current conversation any more, in every tab of the browser. */
+  function dropConversation(patch?: Partial<SessionState>) {
     saveStored(null);
-    leaveConversation();
+    leaveConversation(patch);
     post({ type: 'pointer', conversation: null });
   }
 
   /** Back to the form, in this tab's memory only. */
-  function leaveConversation(patch: Partial<SessionState> = {}) {
+  function leaveConversation(patch?: Partial<SessionState>) {
     stored = null;
     feed.reset(false);
     etag = null;
     setState({ phase: 'form', conversation: null, messages: [], unreadCount: 0, draft: '', needsEmail: false, ...patch });
     syncWork();
-    if (lastUnread !== 0) {
-      lastUnread = 0;
-      deps.emit('unread', { count: 0 });
-    }
+    tellUnread(0);
   }
 
   /** Only the leader tab polls and sends; hidden tabs leave the lead to visible ones. */
@@ -302,8 +313,7 @@ export function createSession(deps: SessionDeps) {
         if (current?.id === message.conversation.id) applyConversation(message.conversation);
         return;
       case 'outbox':
-        refreshView();
-        outbox.wake();
+        outboxChanged();
         return updateLeadership();
       case 'read': {
         const saved = persisted.load();
@@ -344,6 +354,15 @@ export function createSession(deps: SessionDeps) {
     post({ type: 'watching', tab: tabId, open: panelOpen });
   }
 
+  /** Another tab changed the shared outbox: show it, and send what is due if this tab leads. */
+  function outboxChanged() {
+    refreshView();
+    outbox.wake();
+  }
+
+  /** This tab's panel is going away: the leader must not keep the open pace for it. */
+  const tellClosed = () => panelOpen && post({ type: 'watching', tab: tabId, open: false });
+
   function enterConversation(conversation: Conversation, next: StoredConversation, created: boolean, announce = true) {
     if (announce) saveStored(next);
     else stored = next;
@@ -352,7 +371,7 @@ export function createSession(deps: SessionDeps) {
     pollCount = 0;
     setState({
       conversation,
-      phase: isEnded(conversation) ? 'ended' : 'active',
+      phase: phaseOf(conversation),
       needsEmail: !next.emails.length,
       draft: persisted.draft(conversation.id),
       formErrors: {},
@@ -367,9 +386,8 @@ export function createSession(deps: SessionDeps) {
     if (!isLeader()) post({ type: 'hello' });
   }
 
-  const unsubscribeTabs = (() => {
-    if (!tabs) return () => {};
-    const offs = [
+  const unsubscribers = tabs
+    ? [
       tabs.channel.subscribe(onTabMessage),
       tabs.leader.subscribe((lead) => {
         syncWork();
@@ -379,15 +397,9 @@ export function createSession(deps: SessionDeps) {
         post({ type: 'leader' });
       }),
       deps.visibility.subscribe(updateLeadership),
-      tabs.subscribeStorage?.((event) => {
-        if (!destroyed && event.key?.endsWith(':outbox')) {
-          refreshView();
-          outbox.wake();
-        }
-      }) ?? (() => {}),
-    ];
-    return () => offs.forEach((off) => off());
-  })();
+      tabs.subscribeStorage?.((event) => !destroyed && event.key?.endsWith(':outbox') && outboxChanged()),
+    ]
+    : [];
 
   let draftTimer: unknown = null;
   function setDraftNow(text: string) {
@@ -418,16 +430,15 @@ export function createSession(deps: SessionDeps) {
       try {
         const conversation = await createConversationOnce({ ...deps, ...timing, requestId: deps.newId(), input: request.input });
         if (destroyed) return;
-        const emails = [conversation.requester.email, request.email].filter(Boolean).map((value) => value!.toLowerCase());
-        setState({ prefill: { name: '', email: '', message: '' } });
+        setState({ prefill: prefillFor(null) });
         const firstMessage = { body: request.message, createdAt: conversation.createdAt };
-        enterConversation(conversation, { id: conversation.id, emails: [...new Set(emails)], firstMessage, lastReadAt: null }, true);
+        const emails = emailList(conversation.requester.email, request.email);
+        enterConversation(conversation, { id: conversation.id, emails, firstMessage, lastReadAt: null }, true);
         if (state.identity) void loadHistory();
       } catch (error) {
         if (destroyed) return;
         const apiError = isApiError(error) ? error : new ApiError({ kind: 'network', message: String(error) });
-        setState({ phase: 'form', formErrors: formErrorsFrom(apiError), notice: { kind: 'error', text: apiError.message } });
-        report('create', apiError);
+        showError('create', apiError, { phase: 'form', formErrors: formErrorsFrom(apiError) });
       }
     },
 
@@ -466,9 +477,7 @@ export function createSession(deps: SessionDeps) {
       if (destroyed) return;
       const id = state.conversation?.id;
       if (id && state.phase === 'ended') outbox.forget(id);
-      saveStored(null);
-      leaveConversation({ ...initialState(), identity: state.identity, history: state.history, prefill: prefillFor(state.identity) });
-      post({ type: 'pointer', conversation: null });
+      dropConversation({ ...initialState(), identity: state.identity, history: state.history, prefill: prefillFor(state.identity) });
     },
 
     async resume(conversationId) {
@@ -476,23 +485,26 @@ export function createSession(deps: SessionDeps) {
       setState({ phase: 'resuming', notice: null });
       try {
         const conversation = await deps.client.getConversation(conversationId);
-        const emails = [state.identity?.email, conversation.requester.email].filter(Boolean).map((value) => value!.toLowerCase());
         const previous = stored?.id === conversation.id ? stored : null;
         enterConversation(
           conversation,
-          { id: conversation.id, emails: [...new Set(emails)], firstMessage: previous?.firstMessage ?? null, lastReadAt: previous?.lastReadAt ?? null },
+          {
+            id: conversation.id,
+            emails: emailList(state.identity?.email, conversation.requester.email),
+            firstMessage: previous?.firstMessage ?? null,
+            lastReadAt: previous?.lastReadAt ?? null,
+          },
           false,
         );
       } catch (error) {
-        setState({ phase: state.conversation ? (isEnded(state.conversation) ? 'ended' : 'active') : 'form', notice: { kind: 'error', text: (error as Error).message } });
-        report('resume', error);
+        showError('resume', error, { phase: state.conversation ? phaseOf(state.conversation) : 'form' });
       }
     },
 
     provideEmail(email) {
       const value = email.trim();
       if (!stored || !isValidEmail(value)) return setState({ formErrors: { email: 'invalid' } });
-      saveStored({ ...stored, emails: [...new Set([...stored.emails, value.toLowerCase()])] });
+      saveStored({ ...stored, emails: emailList(...stored.emails, value) });
       setState({ needsEmail: false, formErrors: {} });
       if (state.draft.trim()) actions.sendReply(state.draft);
     },
@@ -536,12 +548,10 @@ export function createSession(deps: SessionDeps) {
         enterConversation(conversation, stored, false);
       } catch (error) {
         if (destroyed) return;
-        if (isApiError(error) && error.status === 404) {
-          setState({ conversation: { id: saved.id } as Conversation });
-          return forgetConversation();
-        }
-        // Unreachable for now: keep the pointer and show what we have; the poller retries.
-        setState({ phase: 'active', conversation: placeholderConversation(saved.id), notice: { kind: 'offline', text: (error as Error).message } });
+        if (statusOf(error) === 404) return forgetConversation(saved.id);
+        // Unreachable for now: keep the pointer and show what we have; the poller retries. Until
+        // then the conversation is known by its id only, with the adapter's defaults for the rest.
+        setState({ phase: 'active', conversation: toConversation({ id: saved.id })!, notice: { kind: 'offline', text: messageOf(error) } });
         refreshView();
         syncWork();
       }
@@ -582,10 +592,10 @@ export function createSession(deps: SessionDeps) {
 
     /** No more requests, timers or events. */
     destroy() {
-      if (panelOpen) post({ type: 'watching', tab: tabId, open: false });
+      tellClosed();
       destroyed = true;
       syncWork();
-      unsubscribeTabs();
+      for (const unsubscribe of unsubscribers) unsubscribe?.();
       tabs?.channel.close();
       if (draftTimer !== null) deps.clock.clearTimeout(draftTimer);
       listeners.clear();
@@ -595,27 +605,20 @@ export function createSession(deps: SessionDeps) {
     setPageActive(active: boolean) {
       if (!tabs || destroyed) return;
       if (active) return updateLeadership();
-      if (panelOpen) post({ type: 'watching', tab: tabId, open: false });
+      tellClosed();
       tabs.leader.stop();
     },
   };
 
   function resetLocal() {
     metadataExtra = {};
-    leaveConversation({ ...initialState() });
+    leaveConversation(initialState());
   }
 
   function prefillFor(identity: Identity | null) {
     const name = [identity?.firstName, identity?.lastName].filter(Boolean).join(' ');
     return { name, email: identity?.email ?? '', message: '' };
   }
-}
-
-function placeholderConversation(id: string): Conversation {
-  return {
-    id, number: null, subject: '', status: 'open', priority: 'normal', channel: 'web', metadata: {},
-    requester: { email: null, firstName: null, lastName: null }, createdAt: '', updatedAt: '',
-  };
 }
 
 
