@@ -125,21 +125,22 @@ export function createOutbox(options: OutboxOptions) {
     if (sent) options.onSent(sent, message);
   }
 
+  /** Out of automatic attempts it shows as failed (its notBefore is reset by Retry); else it waits. */
   function backOff(entry: OutboxEntry, error: unknown, uncertain: boolean) {
-    const retryAfterMs = isApiError(error) ? error.retryAfterMs : null;
-    const message = error instanceof Error ? error.message : String(error);
-    if (entry.attempts >= maxAttempts) {
-      update(entry.id, { state: 'failed', error: message, uncertain, attempts: entry.attempts });
-      return;
-    }
     const delay = backoffDelay({
       attempt: entry.attempts,
       baseMs: options.backoffBaseMs ?? 1000,
       capMs: options.backoffCapMs ?? 30_000,
       random: options.random,
-      retryAfterMs,
+      retryAfterMs: isApiError(error) ? error.retryAfterMs : null,
     });
-    update(entry.id, { state: 'pending', notBefore: clock.now() + delay, error: message, uncertain, attempts: entry.attempts });
+    update(entry.id, {
+      state: entry.attempts < maxAttempts ? 'pending' : 'failed',
+      notBefore: clock.now() + delay,
+      error: error instanceof Error ? error.message : String(error),
+      uncertain,
+      attempts: entry.attempts,
+    });
   }
 
   async function attempt(entry: OutboxEntry, signal: AbortSignal) {
@@ -269,10 +270,9 @@ export function createOutbox(options: OutboxOptions) {
     wake() {
       void pump();
     },
-    /** Only the active tab sends; the others queue and show. */
-    setActive(next: boolean) {
-      if (next === active) return;
-      if (!next) return stop();
+    /** Only the active tab (the leader) sends; the others queue and show. */
+    start() {
+      if (active) return;
       active = true;
       unsubscribeOnline = options.connectivity.subscribe(() => {
         const next = head();
@@ -285,9 +285,6 @@ export function createOutbox(options: OutboxOptions) {
     },
     /** Whether this tab has replies still to send (it keeps the lead until they are out). */
     hasWork: () => head() !== undefined,
-    start() {
-      this.setActive(true);
-    },
     stop,
   };
 }

@@ -284,7 +284,8 @@ export function createSession(deps: SessionDeps) {
   /** Only the leader tab polls and sends; hidden tabs leave the lead to visible ones. */
   function syncWork() {
     const lead = !destroyed && isLeader();
-    outbox.setActive(lead);
+    if (lead) outbox.start();
+    else outbox.stop();
     if (lead && !refused && state.conversation && state.phase === 'active') poller.start();
     else poller.stop();
     updateLeadership();

@@ -25,10 +25,9 @@ export type TabMessage =
   | { type: 'leader' };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const hasId = (value: unknown) => isObject(value) && typeof value.id === 'string';
+const hasId = (value: unknown): value is Record<string, unknown> => isObject(value) && typeof value.id === 'string';
 const isMessage = (value: unknown) =>
   hasId(value) &&
-  isObject(value) &&
   typeof value.body === 'string' &&
   typeof value.type === 'string' &&
   typeof value.createdAt === 'string' &&
