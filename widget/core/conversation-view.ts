@@ -52,7 +52,7 @@ export function conversationView(input: ViewInput): ChatMessage[] {
       author: 'customer',
       body: entry.body,
       createdAt: entry.createdAt,
-      delivery: entry.state === 'sent' ? 'sent' : entry.state === 'failed' ? 'failed' : 'sending',
+      delivery: entry.state === 'sent' || entry.state === 'failed' ? entry.state : 'sending',
       ...(entry.state === 'failed' && entry.error ? { error: entry.error } : {}),
     });
   }

@@ -42,9 +42,8 @@ export async function createConversationOnce(options: CreateOptions): Promise<Co
       options.clock,
       backoffDelay({ attempt, baseMs: options.backoffBaseMs ?? 1000, capMs: 15_000, random: options.random, retryAfterMs: error.retryAfterMs }),
     );
-  let lastError: ApiError | null = null;
   let mayHaveLanded = false;
-  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+  for (let attempt = 1; ; attempt += 1) {
     try {
       if (mayHaveLanded) {
         // Look before creating again: the lost answer may have been a success.
@@ -57,16 +56,16 @@ export async function createConversationOnce(options: CreateOptions): Promise<Co
       if (!isApiError(error)) throw error;
       const decision = retryDecision(error);
       if (decision === 'no-retry') throw error;
-      lastError = error;
       // A failed look (a GET) leaves mayHaveLanded as it was; a lost create sets it.
       if (decision === 'outcome-unknown') mayHaveLanded = true;
-      if (attempt < maxAttempts) await pause(attempt, error);
+      if (attempt < maxAttempts) {
+        await pause(attempt, error);
+        continue;
+      }
+      // Out of attempts: one last look, so a conversation that did land is never created twice later.
+      const found = mayHaveLanded ? await findCreated(options).catch(() => null) : null;
+      if (found) return found;
+      throw error;
     }
   }
-  // Out of attempts: one last look, so a conversation that did land is never created twice later.
-  if (mayHaveLanded) {
-    const found = await findCreated(options).catch(() => null);
-    if (found) return found;
-  }
-  throw lastError ?? new Error('The conversation could not be created.');
 }
