@@ -2,7 +2,7 @@
 // key, so the widget puts its own request id in the metadata; when an answer is lost, it looks for
 // that id in the customer's recent conversations before trying again.
 
-import { type ApiError, isApiError, retryDecision } from '../api/errors';
+import { isApiError, retryDecision } from '../api/errors';
 import type { ApiClient, Conversation, CreateConversationInput } from '../api/types';
 import { type Clock, backoffDelay } from './clock';
 
@@ -37,11 +37,6 @@ export async function createConversationOnce(options: CreateOptions): Promise<Co
     ...options.input,
     metadata: { ...options.input.metadata, [REQUEST_ID_KEY]: options.requestId },
   };
-  const pause = (attempt: number, error: ApiError) =>
-    sleep(
-      options.clock,
-      backoffDelay({ attempt, baseMs: options.backoffBaseMs ?? 1000, capMs: 15_000, random: options.random, retryAfterMs: error.retryAfterMs }),
-    );
   let mayHaveLanded = false;
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -59,7 +54,7 @@ export async function createConversationOnce(options: CreateOptions): Promise<Co
       // A failed look (a GET) leaves mayHaveLanded as it was; a lost create sets it.
       if (decision === 'outcome-unknown') mayHaveLanded = true;
       if (attempt < maxAttempts) {
-        await pause(attempt, error);
+        await sleep(options.clock, backoffDelay(attempt, 15_000, options, error));
         continue;
       }
       // Out of attempts: one last look, so a conversation that did land is never created twice later.

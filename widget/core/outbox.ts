@@ -127,13 +127,7 @@ export function createOutbox(options: OutboxOptions) {
 
   /** Out of automatic attempts it shows as failed (its notBefore is reset by Retry); else it waits. */
   function backOff(entry: OutboxEntry, error: unknown, uncertain: boolean) {
-    const delay = backoffDelay({
-      attempt: entry.attempts,
-      baseMs: options.backoffBaseMs ?? 1000,
-      capMs: options.backoffCapMs ?? 30_000,
-      random: options.random,
-      retryAfterMs: isApiError(error) ? error.retryAfterMs : null,
-    });
+    const delay = backoffDelay(entry.attempts, options.backoffCapMs ?? 30_000, options, error);
     update(entry.id, {
       state: entry.attempts < maxAttempts ? 'pending' : 'failed',
       notBefore: clock.now() + delay,
