@@ -24,10 +24,7 @@ export function sleep(clock: Clock, ms: number): Promise<void> {
 }
 
 async function findCreated(options: CreateOptions): Promise<Conversation | null> {
-  const page = await options.client.listConversations({
-    ...(options.input.userEmail ? { userEmail: options.input.userEmail } : {}),
-    limit: 50,
-  });
+  const page = await options.client.listConversations({ userEmail: options.input.userEmail, limit: 50 });
   return page.items.find((conversation) => conversation.metadata[REQUEST_ID_KEY] === options.requestId) ?? null;
 }
 

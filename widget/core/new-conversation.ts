@@ -52,9 +52,10 @@ export function newConversationRequest(form: FormInput, context: RequestContext)
     input: {
       subject: form.subject?.trim() || subjectFromMessage(message, 500, context.fallbackSubject),
       description: message,
-      ...(email ? { userEmail: email } : {}),
-      ...(names.first ? { userFirstName: names.first } : {}),
-      ...(names.last ? { userLastName: names.last } : {}),
+      // Unknown ones stay undefined, which the adapter leaves off the wire.
+      userEmail: email || undefined,
+      userFirstName: names.first || undefined,
+      userLastName: names.last || undefined,
       priority: context.priority,
       channel: 'web',
       metadata: metadata.ok ? metadata.value : {},

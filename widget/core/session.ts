@@ -412,9 +412,9 @@ export function createSession(deps: SessionDeps) {
   const actions: SessionActions = {
     async startConversation(input) {
       if (destroyed || state.phase === 'creating') return;
-      const prefill = { ...state.prefill, name: input.name, email: input.email, message: input.message };
+      const prefill = { ...state.prefill, ...input };
       const request = newConversationRequest(
-        { ...input, ...(state.prefill.subject ? { subject: state.prefill.subject } : {}) },
+        { ...input, subject: state.prefill.subject },
         {
           identity: state.identity,
           requireEmail: deps.config.requireEmail,
@@ -486,17 +486,10 @@ export function createSession(deps: SessionDeps) {
       setState({ phase: 'resuming', notice: null });
       try {
         const conversation = await deps.client.getConversation(conversationId);
-        const previous = stored?.id === conversation.id ? stored : null;
-        enterConversation(
-          conversation,
-          {
-            id: conversation.id,
-            emails: emailList(state.identity?.email, conversation.requester.email),
-            firstMessage: previous?.firstMessage ?? null,
-            lastReadAt: previous?.lastReadAt ?? null,
-          },
-          false,
-        );
+        const emails = emailList(state.identity?.email, conversation.requester.email);
+        // The conversation this browser already holds keeps its first message and read marker.
+        const kept = stored?.id === conversation.id ? stored : { firstMessage: null, lastReadAt: null };
+        enterConversation(conversation, { ...kept, id: conversation.id, emails }, false);
       } catch (error) {
         showError('resume', error, { phase: state.conversation ? phaseOf(state.conversation) : 'form' });
       }
@@ -518,13 +511,14 @@ export function createSession(deps: SessionDeps) {
   async function loadHistory() {
     const identity = state.identity;
     if (!identity || destroyed) return;
-    setState({ history: { status: 'loading', items: state.history.items } });
+    const setHistory = (status: SessionState['history']['status'], items = state.history.items) =>
+      setState({ history: { status, items } });
+    setHistory('loading');
     try {
       const items = await fetchHistory(deps.client, identity.email);
-      if (state.identity?.email !== identity.email) return;
-      setState({ history: { status: 'ready', items } });
+      if (state.identity?.email === identity.email) setHistory('ready', items);
     } catch (error) {
-      setState({ history: { status: 'error', items: state.history.items } });
+      setHistory('error');
       report('history', error);
     }
   }
