@@ -303,48 +303,45 @@ export function createSession(deps: SessionDeps) {
     else tabs.leader.stop();
   }
 
-  function onTabMessage(message: TabMessage) {
-    if (destroyed) return;
-    const current = state.conversation;
-    switch (message.type) {
-      case 'messages':
-        if (current?.id === message.conversationId && !isLeader()) mergeMessages(message.messages, true);
-        return;
-      case 'conversation':
-        if (current?.id === message.conversation.id) applyConversation(message.conversation);
-        return;
-      case 'outbox':
-        outboxChanged();
-        return updateLeadership();
-      case 'read': {
-        const saved = persisted.load();
-        if (stored && saved?.id === stored.id) stored = { ...stored, lastReadAt: saved.lastReadAt };
-        return refreshView();
-      }
-      case 'pointer': {
-        if (!message.conversation) return current ? leaveConversation() : undefined;
-        const saved = persisted.load();
-        if (message.conversation.id === current?.id || saved?.id !== message.conversation.id) return;
-        return enterConversation(message.conversation, saved, false, false);
-      }
-      case 'reset':
-        return resetLocal();
-      case 'hello':
-        if (isLeader() && current && feed.loaded) post({ type: 'messages', conversationId: current.id, messages: [...feed.list] });
-        return;
-      case 'watching': {
-        const wasWatched = watchingTabs.size > 0;
-        if (message.open) watchingTabs.set(message.tab, deps.clock.now());
-        else watchingTabs.delete(message.tab);
-        // A panel just opened elsewhere: fresh data now, as when this tab's own panel opens.
-        if (message.open && !wasWatched && isLeader()) poller.pollNow();
-        return;
-      }
-      case 'leader':
-        lastWatchingPost = -Infinity;
-        return tellWatching();
-    }
-  }
+  /** What this tab does with each message from another tab. */
+  const onTabMessage: { [Type in TabMessage['type']]: (message: Extract<TabMessage, { type: Type }>) => void } = {
+    messages(message) {
+      if (state.conversation?.id === message.conversationId && !isLeader()) mergeMessages(message.messages, true);
+    },
+    conversation({ conversation }) {
+      if (state.conversation?.id === conversation.id) applyConversation(conversation);
+    },
+    outbox() {
+      outboxChanged();
+      updateLeadership();
+    },
+    read() {
+      const saved = persisted.load();
+      if (stored && saved?.id === stored.id) stored = { ...stored, lastReadAt: saved.lastReadAt };
+      refreshView();
+    },
+    pointer({ conversation }) {
+      if (!conversation) return state.conversation ? leaveConversation() : undefined;
+      const saved = persisted.load();
+      if (conversation.id !== state.conversation?.id && saved?.id === conversation.id) enterConversation(conversation, saved, false, false);
+    },
+    reset: resetLocal,
+    hello() {
+      const current = state.conversation;
+      if (isLeader() && current && feed.loaded) post({ type: 'messages', conversationId: current.id, messages: [...feed.list] });
+    },
+    watching({ tab, open }) {
+      const wasWatched = watchingTabs.size > 0;
+      if (open) watchingTabs.set(tab, deps.clock.now());
+      else watchingTabs.delete(tab);
+      // A panel just opened elsewhere: fresh data now, as when this tab's own panel opens.
+      if (open && !wasWatched && isLeader()) poller.pollNow();
+    },
+    leader() {
+      lastWatchingPost = -Infinity;
+      tellWatching();
+    },
+  };
 
   /** A follower tells the leader its panel is open and its customer active (at most every 15 s). */
   function tellWatching(force = false) {
@@ -389,7 +386,8 @@ export function createSession(deps: SessionDeps) {
 
   const unsubscribers = tabs
     ? [
-      tabs.channel.subscribe(onTabMessage),
+      // Checked by isTabMessage on arrival: the type is one of the table's.
+      tabs.channel.subscribe((message) => !destroyed && (onTabMessage[message.type] as (message: TabMessage) => void)(message)),
       tabs.leader.subscribe((lead) => {
         syncWork();
         if (!lead) return;
