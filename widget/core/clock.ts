@@ -8,6 +8,7 @@ export type TimerId = unknown;
 export interface Clock {
   now(): number;
   setTimeout(callback: () => void, ms: number): TimerId;
+  /** Like the global: an id that already fired or was cleared, or null, is a no-op. */
   clearTimeout(id: TimerId): void;
 }
 

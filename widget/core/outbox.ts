@@ -206,7 +206,7 @@ export function createOutbox(options: OutboxOptions) {
   }
 
   function wakeAfter(ms: number) {
-    if (wakeTimer !== null) clock.clearTimeout(wakeTimer);
+    clock.clearTimeout(wakeTimer);
     wakeTimer = clock.setTimeout(() => {
       wakeTimer = null;
       void pump();
@@ -216,7 +216,7 @@ export function createOutbox(options: OutboxOptions) {
   function stop() {
     active = false;
     inFlight?.abort();
-    if (wakeTimer !== null) clock.clearTimeout(wakeTimer);
+    clock.clearTimeout(wakeTimer);
     wakeTimer = null;
     unsubscribeOnline?.();
     unsubscribeOnline = null;

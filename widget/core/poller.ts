@@ -54,7 +54,7 @@ export function createPoller(options: PollerOptions): Poller {
   const canRequest = () => running && options.visibility.isVisible() && options.connectivity.isOnline();
 
   function clearTimer() {
-    if (timer !== null) clock.clearTimeout(timer);
+    clock.clearTimeout(timer);
     timer = null;
   }
 

@@ -465,7 +465,7 @@ export function createSession(deps: SessionDeps) {
       tellWatching();
       setState({ draft: text });
       // Written a moment after typing stops: one storage write per pause, not per key.
-      if (draftTimer !== null) deps.clock.clearTimeout(draftTimer);
+      deps.clock.clearTimeout(draftTimer);
       draftTimer = deps.clock.setTimeout(() => {
         draftTimer = null;
         if (!destroyed) setDraftNow(state.draft);
@@ -590,7 +590,7 @@ export function createSession(deps: SessionDeps) {
       syncWork();
       for (const unsubscribe of unsubscribers) unsubscribe?.();
       tabs?.channel.close();
-      if (draftTimer !== null) deps.clock.clearTimeout(draftTimer);
+      deps.clock.clearTimeout(draftTimer);
       listeners.clear();
     },
 

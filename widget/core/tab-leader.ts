@@ -83,7 +83,7 @@ export function createTabLeader(options: TabLeaderOptions): TabLeader {
   }
 
   function schedule(delayMs: number | null) {
-    if (timer !== null) clock.clearTimeout(timer);
+    clock.clearTimeout(timer);
     timer = delayMs === null ? null : clock.setTimeout(check, Math.max(0, delayMs));
   }
 
