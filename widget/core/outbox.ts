@@ -125,18 +125,6 @@ export function createOutbox(options: OutboxOptions) {
     if (sent) options.onSent(sent, message);
   }
 
-  /** Out of automatic attempts it shows as failed (its notBefore is reset by Retry); else it waits. */
-  function backOff(entry: OutboxEntry, error: unknown, uncertain: boolean) {
-    const delay = backoffDelay(entry.attempts, options.backoffCapMs ?? 30_000, options, error);
-    update(entry.id, {
-      state: entry.attempts < maxAttempts ? 'pending' : 'failed',
-      notBefore: clock.now() + delay,
-      error: error instanceof Error ? error.message : String(error),
-      uncertain,
-      attempts: entry.attempts,
-    });
-  }
-
   async function attempt(entry: OutboxEntry, signal: AbortSignal) {
     if (entry.uncertain) {
       const listed = await client.listMessages(entry.conversationId, { signal });
@@ -163,15 +151,23 @@ export function createOutbox(options: OutboxOptions) {
   function handleFailure(entry: OutboxEntry, error: unknown) {
     if (isApiError(error) && error.kind === 'aborted') return; // stopped: stays uncertain for the next leader
     const decision = isApiError(error) ? retryDecision(error) : 'outcome-unknown';
-    if (decision === 'no-retry' && isApiError(error)) {
+    if (decision === 'no-retry') {
       save(load().filter((other) => other.id !== entry.id));
-      options.onRejected(entry, error);
+      options.onRejected(entry, error as ApiError);
       return;
     }
+    const sending = entry.state === 'sending';
     // A failed look at the list counts too, so a helpdesk that stays down ends in "failed".
-    if (entry.state !== 'sending') entry.attempts += 1;
-    // 'retry': the server did not act; 'outcome-unknown': it may have (stays uncertain).
-    backOff(entry, error, decision === 'retry' && entry.state === 'sending' ? false : entry.uncertain);
+    if (!sending) entry.attempts += 1;
+    update(entry.id, {
+      // Out of automatic attempts it shows as failed (Retry resets notBefore); else it waits.
+      state: entry.attempts < maxAttempts ? 'pending' : 'failed',
+      notBefore: clock.now() + backoffDelay(entry.attempts, options.backoffCapMs ?? 30_000, options, error),
+      error: error instanceof Error ? error.message : String(error),
+      // 'retry': the server did not act; 'outcome-unknown': it may have (stays uncertain).
+      uncertain: decision === 'retry' && sending ? false : entry.uncertain,
+      attempts: entry.attempts,
+    });
   }
 
   const head = () => load().find((entry) => entry.state === 'pending' || entry.state === 'sending');
@@ -246,8 +242,7 @@ export function createOutbox(options: OutboxOptions) {
     },
     /** The customer pressed Retry on a failed entry. */
     retry(id: string) {
-      const entry = load().find((candidate) => candidate.id === id);
-      if (!entry || entry.state !== 'failed') return;
+      if (!load().some((entry) => entry.id === id && entry.state === 'failed')) return;
       update(id, { state: 'pending', attempts: 0, notBefore: 0, error: null });
       void pump();
     },
@@ -278,7 +273,7 @@ export function createOutbox(options: OutboxOptions) {
       void pump();
     },
     /** Whether this tab has replies still to send (it keeps the lead until they are out). */
-    hasWork: () => head() !== undefined,
+    hasWork: () => !!head(),
     stop,
   };
 }

@@ -149,8 +149,7 @@ export function createSession(deps: SessionDeps) {
     tick: pollOnce,
     intervalMs: () => {
       // The pace follows the most attentive tab: this one, or any other whose panel is open.
-      let active = panelOpen ? lastActivityAt : -Infinity;
-      for (const at of watchingTabs.values()) active = Math.max(active, at);
+      const active = Math.max(panelOpen ? lastActivityAt : -Infinity, ...watchingTabs.values());
       if (active === -Infinity) return timing.closedIntervalMs;
       return deps.clock.now() - active > timing.idleAfterMs ? timing.idleIntervalMs : timing.openIntervalMs;
     },
@@ -178,7 +177,19 @@ export function createSession(deps: SessionDeps) {
         firstMessage: stored.firstMessage,
       }),
     );
-    if (panelOpen && deps.visibility.isVisible()) markRead(messages);
+    // On screen (an open panel in a visible page), the team's newest message is read.
+    const newest = messages.filter((item) => item.author === 'team').at(-1)?.createdAt;
+    const lastReadAt = stored.lastReadAt;
+    if (
+      panelOpen &&
+      deps.visibility.isVisible() &&
+      newest &&
+      newest !== lastReadAt &&
+      (!lastReadAt || Date.parse(newest) > Date.parse(lastReadAt))
+    ) {
+      saveStored({ ...stored, lastReadAt: newest });
+      post({ type: 'read' });
+    }
     const count = unreadCount(messages, stored.lastReadAt);
     if (messages !== state.messages || count !== state.unreadCount) setState({ messages, unreadCount: count });
     tellUnread(count);
@@ -190,17 +201,10 @@ export function createSession(deps: SessionDeps) {
     deps.emit('unread', { count });
   }
 
-  function markRead(messages: SessionState['messages']) {
-    if (!stored) return;
-    const newest = messages.filter((item) => item.author === 'team').at(-1)?.createdAt ?? null;
-    if (newest && newest !== stored.lastReadAt && (!stored.lastReadAt || Date.parse(newest) > Date.parse(stored.lastReadAt))) {
-      saveStored({ ...stored, lastReadAt: newest });
-      post({ type: 'read' });
-    }
-  }
-
-  /** `fromLeader`: another tab polled; it already fired the `message` events (once per browser). */
-  /** Returns whether the list changed. */
+  /**
+   * Returns whether the list changed. `fromLeader`: another tab polled; it already fired the
+   * `message` events (once per browser).
+   */
   function mergeMessages(list: Message[], fromLeader = false): boolean {
     const { changed, news } = feed.merge(list, new Set(stored?.emails ?? []));
     if (news.length) lastActivityAt = deps.clock.now();
@@ -240,7 +244,7 @@ export function createSession(deps: SessionDeps) {
   async function refreshConversation(signal?: AbortSignal) {
     const current = state.conversation;
     if (!current) return;
-    const fresh = await deps.client.getConversation(current.id, signal ? { signal } : {});
+    const fresh = await deps.client.getConversation(current.id, { signal });
     if (state.conversation?.id !== fresh.id) return;
     if (fresh.status !== current.status) post({ type: 'conversation', conversation: fresh });
     applyConversation(fresh);
