@@ -41,7 +41,7 @@ export function newConversationRequest(form: FormInput, context: RequestContext)
   if (!email && context.requireEmail) errors.email = 'required';
   if (Object.keys(errors).length) return { ok: false, errors };
 
-  const names = identity ? { first: identity.firstName ?? '', last: identity.lastName ?? '' } : splitName(form.name);
+  const names = identity ? { first: identity.firstName, last: identity.lastName } : splitName(form.name);
   // Metadata that is not plain JSON or too large is refused, and never blocks the conversation.
   const metadata = buildMetadata({ pageInfo: context.pageInfo, extra: context.extraMetadata });
   return {
