@@ -67,6 +67,9 @@ export interface OutboxOptions {
 /** Sent entries are kept this long so that their message ids stay claimed. */
 const KEEP_SENT_MS = 15 * 60_000;
 
+/** What a failure says, for an entry's error (and the session's notices): anything may be thrown. */
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export const normaliseBody = (body: string) => body.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 export function createOutbox(options: OutboxOptions) {
@@ -163,7 +166,7 @@ export function createOutbox(options: OutboxOptions) {
       // Out of automatic attempts it shows as failed (Retry resets notBefore); else it waits.
       state: entry.attempts < maxAttempts ? 'pending' : 'failed',
       notBefore: clock.now() + backoffDelay(entry.attempts, options.backoffCapMs ?? 30_000, options, error),
-      error: error instanceof Error ? error.message : String(error),
+      error: messageOf(error),
       // 'retry': the server did not act; 'outcome-unknown': it may have (stays uncertain).
       uncertain: decision === 'retry' && sending ? false : entry.uncertain,
       attempts: entry.attempts,

@@ -9,7 +9,7 @@ import { conversationView, reuseUnchanged, unreadCount } from './conversation-vi
 import { createConversationOnce } from './create-conversation';
 import type { ParleyEvents } from './events';
 import type { ResolvedConfig } from './options';
-import { type Outbox, createOutbox } from './outbox';
+import { type Outbox, createOutbox, messageOf } from './outbox';
 import { type Connectivity, type Poller, type Visibility, createPoller } from './poller';
 import type { ParleyStorage } from './storage';
 import { type Identity, type Phase, type SessionActions, type SessionState, initialState } from './state';
@@ -79,7 +79,6 @@ const emailList = (...emails: Array<string | null | undefined>) =>
   [...new Set(emails.filter(Boolean).map((email) => email!.toLowerCase()))];
 
 const statusOf = (error: unknown) => (isApiError(error) ? error.status : null);
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createSession(deps: SessionDeps) {
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
