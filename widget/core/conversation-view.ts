@@ -76,7 +76,7 @@ function sameFields<T extends object>(a: T, b: T) {
  * nothing did: a poll that brings nothing then renders nothing, and one new message re-renders
  * only that message. Items are matched by `key` (the server's list: by `id`).
  */
-export function reuseUnchanged<T extends object>(previous: readonly T[], next: T[], key = 'key' as keyof T): readonly T[] {
+export function reuseUnchanged<T extends object>(previous: readonly T[], next: readonly T[], key = 'key' as keyof T): readonly T[] {
   const byKey = new Map(previous.map((item) => [item[key], item]));
   let changed = previous.length !== next.length;
   const merged = next.map((item, index) => {

@@ -31,7 +31,7 @@ export function createMessageFeed() {
      * Takes the whole list from a poll. `changed`: anything differs from what was held (without an
      * ETag every answer is a full list, usually the same one); `news`: team messages that are news.
      */
-    merge(next: Message[], customerEmails: ReadonlySet<string>): { changed: boolean; news: Message[] } {
+    merge(next: readonly Message[], customerEmails: ReadonlySet<string>): { changed: boolean; news: Message[] } {
       const merged = reuseUnchanged(list, next, 'id');
       const changed = merged !== list || !historyLoaded;
       list = merged;

@@ -204,7 +204,7 @@ export function createSession(deps: SessionDeps) {
    * Returns whether the list changed. `fromLeader`: another tab polled; it already fired the
    * `message` events (once per browser).
    */
-  function mergeMessages(list: Message[], fromLeader = false): boolean {
+  function mergeMessages(list: readonly Message[], fromLeader = false): boolean {
     const { changed, news } = feed.merge(list, new Set(stored?.emails ?? []));
     if (news.length) lastActivityAt = deps.clock.now();
     if (!fromLeader) for (const item of news) deps.emit('message', { id: item.id, body: item.body, createdAt: item.createdAt });
@@ -331,7 +331,7 @@ export function createSession(deps: SessionDeps) {
     reset: resetLocal,
     hello() {
       const current = state.conversation;
-      if (isLeader() && current && feed.loaded) post({ type: 'messages', conversationId: current.id, messages: [...feed.list] });
+      if (isLeader() && current && feed.loaded) post({ type: 'messages', conversationId: current.id, messages: feed.list });
     },
     watching({ tab, open }) {
       const wasWatched = watchingTabs.size > 0;

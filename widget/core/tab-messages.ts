@@ -6,7 +6,7 @@ import type { Conversation, Message } from '../api/types';
 
 export type TabMessage =
   /** The leader's poll found a new list for a conversation. */
-  | { type: 'messages'; conversationId: string; messages: Message[] }
+  | { type: 'messages'; conversationId: string; messages: readonly Message[] }
   /** The leader saw the conversation change (status). */
   | { type: 'conversation'; conversation: Conversation }
   /** The shared outbox changed: re-read it (and send, if you lead). */
