@@ -2,7 +2,7 @@
 // through storage, and tells the host page through events. Framework-free: the UI subscribes.
 
 import { toConversation } from '../api/adapter';
-import { ApiError, isApiError } from '../api/errors';
+import { isApiError } from '../api/errors';
 import type { ApiClient, Conversation, Message } from '../api/types';
 import type { Clock } from './clock';
 import { conversationView, reuseUnchanged, unreadCount } from './conversation-view';
@@ -389,18 +389,18 @@ export function createSession(deps: SessionDeps) {
 
   const unsubscribers = tabs
     ? [
-      // Checked by isTabMessage on arrival: the type is one of the table's.
-      tabs.channel.subscribe((message) => !destroyed && (onTabMessage[message.type] as (message: TabMessage) => void)(message)),
-      tabs.leader.subscribe((lead) => {
-        syncWork();
-        if (!lead) return;
-        poller.pollNow();
-        watchingTabs.clear();
-        post({ type: 'leader' });
-      }),
-      deps.visibility.subscribe(updateLeadership),
-      tabs.subscribeStorage?.((event) => !destroyed && event.key?.endsWith(':outbox') && outboxChanged()),
-    ]
+        // Checked by isTabMessage on arrival: the type is one of the table's.
+        tabs.channel.subscribe((message) => !destroyed && (onTabMessage[message.type] as (message: TabMessage) => void)(message)),
+        tabs.leader.subscribe((lead) => {
+          syncWork();
+          if (!lead) return;
+          poller.pollNow();
+          watchingTabs.clear();
+          post({ type: 'leader' });
+        }),
+        deps.visibility.subscribe(updateLeadership),
+        tabs.subscribeStorage?.((event) => !destroyed && event.key?.endsWith(':outbox') && outboxChanged()),
+      ]
     : [];
 
   let draftTimer: unknown = null;
@@ -439,8 +439,7 @@ export function createSession(deps: SessionDeps) {
         if (state.identity) void loadHistory();
       } catch (error) {
         if (destroyed) return;
-        const apiError = isApiError(error) ? error : new ApiError({ kind: 'network', message: String(error) });
-        showError('create', apiError, { phase: 'form', formErrors: formErrorsFrom(apiError) });
+        showError('create', error, { phase: 'form', formErrors: isApiError(error) ? formErrorsFrom(error) : {} });
       }
     },
 
