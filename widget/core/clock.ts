@@ -1,11 +1,14 @@
 // Time and randomness come in as dependencies so tests can drive them (a fake clock, a fixed
 // random). `systemClock` is the real one; it touches only globals that exist in every runtime.
 
+import { isApiError } from '../api/errors';
+
 export type TimerId = unknown;
 
 export interface Clock {
   now(): number;
   setTimeout(callback: () => void, ms: number): TimerId;
+  /** Like the global: an id that already fired or was cleared, or null, is a no-op. */
   clearTimeout(id: TimerId): void;
 }
 
@@ -16,18 +19,18 @@ export const systemClock: Clock = {
 };
 
 /**
- * Exponential backoff with full jitter (AWS architecture blog, "Exponential Backoff And Jitter"):
- * a random delay in [0, min(cap, base · 2^attempt)], but never earlier than the server's
- * Retry-After, which is a floor, not a suggestion.
+ * The wait before retrying after `error`: exponential backoff with full jitter (AWS architecture
+ * blog, "Exponential Backoff And Jitter"), a random delay in [0, min(cap, base · 2^attempt)] with
+ * base `backoffBaseMs` (1 s by default), but never earlier than the server's Retry-After, which is
+ * a floor, not a suggestion.
  */
-export function backoffDelay(options: {
-  attempt: number;
-  baseMs: number;
-  capMs: number;
-  random: () => number;
-  retryAfterMs?: number | null;
-}): number {
-  const ceiling = Math.min(options.capMs, options.baseMs * 2 ** Math.max(0, options.attempt - 1));
+export function backoffDelay(
+  attempt: number,
+  capMs: number,
+  options: { random: () => number; backoffBaseMs?: number },
+  error: unknown,
+): number {
+  const ceiling = Math.min(capMs, (options.backoffBaseMs ?? 1000) * 2 ** Math.max(0, attempt - 1));
   const jittered = Math.round(options.random() * ceiling);
-  return Math.max(jittered, options.retryAfterMs ?? 0);
+  return Math.max(jittered, (isApiError(error) && error.retryAfterMs) || 0);
 }

@@ -18,6 +18,8 @@ const CONVERSATION_KEY = 'conversation';
 const OUTBOX_KEY = 'outbox';
 const draftKey = (conversationId: string) => `draft:${conversationId}`;
 
+// Nothing left to keep (no conversation, an empty draft or queue) is stored as undefined, which
+// storage.set() turns into a removal of the key.
 export function createConversationStore(storage: ParleyStorage) {
   return {
     /** The stored pointer, or null when absent or not of a shape this version understands. */
@@ -31,18 +33,12 @@ export function createConversationStore(storage: ParleyStorage) {
         lastReadAt: typeof saved.lastReadAt === 'string' ? saved.lastReadAt : null,
       };
     },
-    save(next: StoredConversation | null) {
-      if (next) storage.set(CONVERSATION_KEY, next);
-      else storage.remove(CONVERSATION_KEY);
-    },
+    save: (next: StoredConversation | null) => storage.set(CONVERSATION_KEY, next ?? undefined),
     draft: (conversationId: string) => storage.get<string>(draftKey(conversationId)) ?? '',
-    saveDraft(conversationId: string, text: string) {
-      if (text) storage.set(draftKey(conversationId), text);
-      else storage.remove(draftKey(conversationId));
-    },
+    saveDraft: (conversationId: string, text: string) => storage.set(draftKey(conversationId), text || undefined),
     outbox: {
       load: () => storage.get<OutboxEntry[]>(OUTBOX_KEY) ?? [],
-      save: (entries) => (entries.length ? storage.set(OUTBOX_KEY, entries) : storage.remove(OUTBOX_KEY)),
+      save: (entries) => storage.set(OUTBOX_KEY, entries.length ? entries : undefined),
     } satisfies OutboxStore,
   };
 }

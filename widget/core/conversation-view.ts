@@ -52,7 +52,7 @@ export function conversationView(input: ViewInput): ChatMessage[] {
       author: 'customer',
       body: entry.body,
       createdAt: entry.createdAt,
-      delivery: entry.state === 'sent' ? 'sent' : entry.state === 'failed' ? 'failed' : 'sending',
+      delivery: entry.state === 'sent' || entry.state === 'failed' ? entry.state : 'sending',
       ...(entry.state === 'failed' && entry.error ? { error: entry.error } : {}),
     });
   }
@@ -65,20 +65,23 @@ export function unreadCount(items: readonly ChatMessage[], lastReadAt: string | 
   return items.filter((item) => item.author === 'team' && Date.parse(item.createdAt) > since).length;
 }
 
-const sameItem = (a: ChatMessage, b: ChatMessage) =>
-  a.id === b.id && a.body === b.body && a.author === b.author && a.createdAt === b.createdAt && a.delivery === b.delivery && a.error === b.error;
+/** Both items hold the same fields with the same values (items here are flat records of primitives). */
+function sameFields<T extends object>(a: T, b: T) {
+  const keys = Object.keys(a) as Array<keyof T>;
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
 
 /**
  * Keeps the previous object for every item that did not change, and the previous array when
  * nothing did: a poll that brings nothing then renders nothing, and one new message re-renders
- * only that message.
+ * only that message. Items are matched by `key` (the server's list: by `id`).
  */
-export function reuseUnchanged(previous: readonly ChatMessage[], next: ChatMessage[]): readonly ChatMessage[] {
-  const byKey = new Map(previous.map((item) => [item.key, item]));
+export function reuseUnchanged<T extends object>(previous: readonly T[], next: readonly T[], key = 'key' as keyof T): readonly T[] {
+  const byKey = new Map(previous.map((item) => [item[key], item]));
   let changed = previous.length !== next.length;
   const merged = next.map((item, index) => {
-    const old = byKey.get(item.key);
-    if (old && sameItem(old, item)) {
+    const old = byKey.get(item[key]);
+    if (old && sameFields(old, item)) {
       if (previous[index] !== old) changed = true;
       return old;
     }

@@ -2,7 +2,7 @@
 // key, so the widget puts its own request id in the metadata; when an answer is lost, it looks for
 // that id in the customer's recent conversations before trying again.
 
-import { type ApiError, isApiError, retryDecision } from '../api/errors';
+import { isApiError, retryDecision } from '../api/errors';
 import type { ApiClient, Conversation, CreateConversationInput } from '../api/types';
 import { type Clock, backoffDelay } from './clock';
 
@@ -24,10 +24,7 @@ export function sleep(clock: Clock, ms: number): Promise<void> {
 }
 
 async function findCreated(options: CreateOptions): Promise<Conversation | null> {
-  const page = await options.client.listConversations({
-    ...(options.input.userEmail ? { userEmail: options.input.userEmail } : {}),
-    limit: 50,
-  });
+  const page = await options.client.listConversations({ userEmail: options.input.userEmail, limit: 50 });
   return page.items.find((conversation) => conversation.metadata[REQUEST_ID_KEY] === options.requestId) ?? null;
 }
 
@@ -37,14 +34,8 @@ export async function createConversationOnce(options: CreateOptions): Promise<Co
     ...options.input,
     metadata: { ...options.input.metadata, [REQUEST_ID_KEY]: options.requestId },
   };
-  const pause = (attempt: number, error: ApiError) =>
-    sleep(
-      options.clock,
-      backoffDelay({ attempt, baseMs: options.backoffBaseMs ?? 1000, capMs: 15_000, random: options.random, retryAfterMs: error.retryAfterMs }),
-    );
-  let lastError: ApiError | null = null;
   let mayHaveLanded = false;
-  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+  for (let attempt = 1; ; attempt += 1) {
     try {
       if (mayHaveLanded) {
         // Look before creating again: the lost answer may have been a success.
@@ -57,16 +48,16 @@ export async function createConversationOnce(options: CreateOptions): Promise<Co
       if (!isApiError(error)) throw error;
       const decision = retryDecision(error);
       if (decision === 'no-retry') throw error;
-      lastError = error;
       // A failed look (a GET) leaves mayHaveLanded as it was; a lost create sets it.
       if (decision === 'outcome-unknown') mayHaveLanded = true;
-      if (attempt < maxAttempts) await pause(attempt, error);
+      if (attempt < maxAttempts) {
+        await sleep(options.clock, backoffDelay(attempt, 15_000, options, error));
+        continue;
+      }
+      // Out of attempts: one last look, so a conversation that did land is never created twice later.
+      const found = mayHaveLanded ? await findCreated(options).catch(() => null) : null;
+      if (found) return found;
+      throw error;
     }
   }
-  // Out of attempts: one last look, so a conversation that did land is never created twice later.
-  if (mayHaveLanded) {
-    const found = await findCreated(options).catch(() => null);
-    if (found) return found;
-  }
-  throw lastError ?? new Error('The conversation could not be created.');
 }

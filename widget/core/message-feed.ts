@@ -2,12 +2,12 @@
 // merged by id so unchanged messages keep their object (the UI does not re-render them), and the
 // team messages that are news (for the `message` event) told apart from the history.
 
+import { isVisibleMessage } from '../api/adapter';
 import type { Message } from '../api/types';
-import { conversationView } from './conversation-view';
-import type { ChatMessage } from './state';
+import { isFromCustomer, reuseUnchanged } from './conversation-view';
 
 export function createMessageFeed() {
-  let list: Message[] = [];
+  let list: readonly Message[] = [];
   let knownTeamIds = new Set<string>();
   let historyLoaded = false;
 
@@ -31,23 +31,15 @@ export function createMessageFeed() {
      * Takes the whole list from a poll. `changed`: anything differs from what was held (without an
      * ETag every answer is a full list, usually the same one); `news`: team messages that are news.
      */
-    merge(next: Message[], customerEmails: ReadonlySet<string>): { changed: boolean; news: ChatMessage[] } {
-      const byId = new Map(list.map((message) => [message.id, message]));
-      let changed = next.length !== list.length || !historyLoaded;
-      list = next.map((message, index) => {
-        const known = byId.get(message.id);
-        if (known && known.body === message.body && known.type === message.type && known.senderEmail === message.senderEmail) {
-          if (list[index] !== known) changed = true;
-          return known;
-        }
-        changed = true;
-        return message;
-      });
-      const news: ChatMessage[] = [];
-      for (const item of conversationView({ serverMessages: list, outbox: [], customerEmails, firstMessage: null })) {
-        if (item.author !== 'team' || !item.id || knownTeamIds.has(item.id)) continue;
-        knownTeamIds.add(item.id);
-        if (historyLoaded) news.push(item);
+    merge(next: readonly Message[], customerEmails: ReadonlySet<string>): { changed: boolean; news: Message[] } {
+      const merged = reuseUnchanged(list, next, 'id');
+      const changed = merged !== list || !historyLoaded;
+      list = merged;
+      const news: Message[] = [];
+      for (const message of list) {
+        if (!isVisibleMessage(message) || isFromCustomer(message, customerEmails) || knownTeamIds.has(message.id)) continue;
+        knownTeamIds.add(message.id);
+        if (historyLoaded) news.push(message);
       }
       historyLoaded = true;
       return { changed, news };

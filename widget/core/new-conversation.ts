@@ -41,7 +41,7 @@ export function newConversationRequest(form: FormInput, context: RequestContext)
   if (!email && context.requireEmail) errors.email = 'required';
   if (Object.keys(errors).length) return { ok: false, errors };
 
-  const names = identity ? { first: identity.firstName ?? '', last: identity.lastName ?? '' } : splitName(form.name);
+  const names = identity ? { first: identity.firstName, last: identity.lastName } : splitName(form.name);
   // Metadata that is not plain JSON or too large is refused, and never blocks the conversation.
   const metadata = buildMetadata({ pageInfo: context.pageInfo, extra: context.extraMetadata });
   return {
@@ -52,9 +52,10 @@ export function newConversationRequest(form: FormInput, context: RequestContext)
     input: {
       subject: form.subject?.trim() || subjectFromMessage(message, 500, context.fallbackSubject),
       description: message,
-      ...(email ? { userEmail: email } : {}),
-      ...(names.first ? { userFirstName: names.first } : {}),
-      ...(names.last ? { userLastName: names.last } : {}),
+      // Unknown ones stay undefined, which the adapter leaves off the wire.
+      userEmail: email || undefined,
+      userFirstName: names.first || undefined,
+      userLastName: names.last || undefined,
       priority: context.priority,
       channel: 'web',
       metadata: metadata.ok ? metadata.value : {},

@@ -67,6 +67,9 @@ export interface OutboxOptions {
 /** Sent entries are kept this long so that their message ids stay claimed. */
 const KEEP_SENT_MS = 15 * 60_000;
 
+/** What a failure says, for an entry's error (and the session's notices): anything may be thrown. */
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export const normaliseBody = (body: string) => body.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 export function createOutbox(options: OutboxOptions) {
@@ -125,23 +128,6 @@ export function createOutbox(options: OutboxOptions) {
     if (sent) options.onSent(sent, message);
   }
 
-  function backOff(entry: OutboxEntry, error: unknown, uncertain: boolean) {
-    const retryAfterMs = isApiError(error) ? error.retryAfterMs : null;
-    const message = error instanceof Error ? error.message : String(error);
-    if (entry.attempts >= maxAttempts) {
-      update(entry.id, { state: 'failed', error: message, uncertain, attempts: entry.attempts });
-      return;
-    }
-    const delay = backoffDelay({
-      attempt: entry.attempts,
-      baseMs: options.backoffBaseMs ?? 1000,
-      capMs: options.backoffCapMs ?? 30_000,
-      random: options.random,
-      retryAfterMs,
-    });
-    update(entry.id, { state: 'pending', notBefore: clock.now() + delay, error: message, uncertain, attempts: entry.attempts });
-  }
-
   async function attempt(entry: OutboxEntry, signal: AbortSignal) {
     if (entry.uncertain) {
       const listed = await client.listMessages(entry.conversationId, { signal });
@@ -168,15 +154,23 @@ export function createOutbox(options: OutboxOptions) {
   function handleFailure(entry: OutboxEntry, error: unknown) {
     if (isApiError(error) && error.kind === 'aborted') return; // stopped: stays uncertain for the next leader
     const decision = isApiError(error) ? retryDecision(error) : 'outcome-unknown';
-    if (decision === 'no-retry' && isApiError(error)) {
+    if (decision === 'no-retry') {
       save(load().filter((other) => other.id !== entry.id));
-      options.onRejected(entry, error);
+      options.onRejected(entry, error as ApiError);
       return;
     }
+    const sending = entry.state === 'sending';
     // A failed look at the list counts too, so a helpdesk that stays down ends in "failed".
-    if (entry.state !== 'sending') entry.attempts += 1;
-    // 'retry': the server did not act; 'outcome-unknown': it may have (stays uncertain).
-    backOff(entry, error, decision === 'retry' && entry.state === 'sending' ? false : entry.uncertain);
+    if (!sending) entry.attempts += 1;
+    update(entry.id, {
+      // Out of automatic attempts it shows as failed (Retry resets notBefore); else it waits.
+      state: entry.attempts < maxAttempts ? 'pending' : 'failed',
+      notBefore: clock.now() + backoffDelay(entry.attempts, options.backoffCapMs ?? 30_000, options, error),
+      error: messageOf(error),
+      // 'retry': the server did not act; 'outcome-unknown': it may have (stays uncertain).
+      uncertain: decision === 'retry' && sending ? false : entry.uncertain,
+      attempts: entry.attempts,
+    });
   }
 
   const head = () => load().find((entry) => entry.state === 'pending' || entry.state === 'sending');
@@ -211,7 +205,7 @@ export function createOutbox(options: OutboxOptions) {
   }
 
   function wakeAfter(ms: number) {
-    if (wakeTimer !== null) clock.clearTimeout(wakeTimer);
+    clock.clearTimeout(wakeTimer);
     wakeTimer = clock.setTimeout(() => {
       wakeTimer = null;
       void pump();
@@ -221,7 +215,7 @@ export function createOutbox(options: OutboxOptions) {
   function stop() {
     active = false;
     inFlight?.abort();
-    if (wakeTimer !== null) clock.clearTimeout(wakeTimer);
+    clock.clearTimeout(wakeTimer);
     wakeTimer = null;
     unsubscribeOnline?.();
     unsubscribeOnline = null;
@@ -251,8 +245,7 @@ export function createOutbox(options: OutboxOptions) {
     },
     /** The customer pressed Retry on a failed entry. */
     retry(id: string) {
-      const entry = load().find((candidate) => candidate.id === id);
-      if (!entry || entry.state !== 'failed') return;
+      if (!load().some((entry) => entry.id === id && entry.state === 'failed')) return;
       update(id, { state: 'pending', attempts: 0, notBefore: 0, error: null });
       void pump();
     },
@@ -269,10 +262,9 @@ export function createOutbox(options: OutboxOptions) {
     wake() {
       void pump();
     },
-    /** Only the active tab sends; the others queue and show. */
-    setActive(next: boolean) {
-      if (next === active) return;
-      if (!next) return stop();
+    /** Only the active tab (the leader) sends; the others queue and show. */
+    start() {
+      if (active) return;
       active = true;
       unsubscribeOnline = options.connectivity.subscribe(() => {
         const next = head();
@@ -284,10 +276,7 @@ export function createOutbox(options: OutboxOptions) {
       void pump();
     },
     /** Whether this tab has replies still to send (it keeps the lead until they are out). */
-    hasWork: () => head() !== undefined,
-    start() {
-      this.setActive(true);
-    },
+    hasWork: () => !!head(),
     stop,
   };
 }

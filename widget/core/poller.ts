@@ -2,7 +2,6 @@
 // never two requests at once, nothing while the page is hidden or the browser says it is offline,
 // backoff with full jitter on failure, Retry-After honoured, and nothing left behind by stop().
 
-import { type ApiError, isApiError } from '../api/errors';
 import { type Clock, type TimerId, backoffDelay } from './clock';
 
 export interface Visibility {
@@ -45,8 +44,6 @@ export interface Poller {
 
 export function createPoller(options: PollerOptions): Poller {
   const { clock } = options;
-  const baseMs = options.backoffBaseMs ?? 1000;
-  const capMs = options.backoffCapMs ?? 60_000;
   let running = false;
   let inFlight: AbortController | null = null;
   let timer: TimerId | null = null;
@@ -57,7 +54,7 @@ export function createPoller(options: PollerOptions): Poller {
   const canRequest = () => running && options.visibility.isVisible() && options.connectivity.isOnline();
 
   function clearTimer() {
-    if (timer !== null) clock.clearTimeout(timer);
+    clock.clearTimeout(timer);
     timer = null;
   }
 
@@ -80,27 +77,23 @@ export function createPoller(options: PollerOptions): Poller {
     pollWanted = false;
     const controller = new AbortController();
     inFlight = controller;
-    let retryAfterMs: number | null = null;
-    let failed = false;
+    let failure: unknown;
     try {
       await options.tick(controller.signal);
       failures = 0;
     } catch (error) {
-      failed = true;
       if (controller.signal.aborted) return;
       failures += 1;
-      if (isApiError(error)) retryAfterMs = (error as ApiError).retryAfterMs;
+      failure = error;
       options.onError?.(error);
     } finally {
       if (inFlight === controller) inFlight = null;
     }
     if (!running) return;
-    if (pollWanted && !failed) return void run();
-    schedule(
-      failed
-        ? backoffDelay({ attempt: failures, baseMs, capMs, random: options.random, retryAfterMs })
-        : options.intervalMs(),
-    );
+    // After a failure the backoff comes first, even before a poll asked for during this one.
+    if (failures) return schedule(backoffDelay(failures, options.backoffCapMs ?? 60_000, options, failure));
+    if (pollWanted) return void run();
+    schedule(options.intervalMs());
   }
 
   function resumeAtOnce() {

@@ -1,17 +1,18 @@
 // The conversation session: owns SessionState, talks to the API through the client, persists
 // through storage, and tells the host page through events. Framework-free: the UI subscribes.
 
-import { ApiError, isApiError } from '../api/errors';
+import { toConversation } from '../api/adapter';
+import { isApiError } from '../api/errors';
 import type { ApiClient, Conversation, Message } from '../api/types';
 import type { Clock } from './clock';
 import { conversationView, reuseUnchanged, unreadCount } from './conversation-view';
 import { createConversationOnce } from './create-conversation';
 import type { ParleyEvents } from './events';
 import type { ResolvedConfig } from './options';
-import { type Outbox, createOutbox } from './outbox';
+import { type Outbox, createOutbox, messageOf } from './outbox';
 import { type Connectivity, type Poller, type Visibility, createPoller } from './poller';
 import type { ParleyStorage } from './storage';
-import { type Identity, type SessionActions, type SessionState, initialState } from './state';
+import { type Identity, type Phase, type SessionActions, type SessionState, initialState } from './state';
 import { formErrorsFrom, newConversationRequest } from './new-conversation';
 import { type StoredConversation, createConversationStore } from './conversation-store';
 import { fetchHistory } from './history';
@@ -70,8 +71,14 @@ const DEFAULT_TIMING: Timing = {
   firstPollJitterMs: 1000,
 };
 
-const isEnded = (conversation: Conversation) => conversation.status === 'resolved' || conversation.status === 'closed';
+const phaseOf = (conversation: Conversation): Phase =>
+  conversation.status === 'resolved' || conversation.status === 'closed' ? 'ended' : 'active';
 
+/** The customer's emails, lower-cased, without blanks or repeats. */
+const emailList = (...emails: Array<string | null | undefined>) =>
+  [...new Set(emails.filter(Boolean).map((email) => email!.toLowerCase()))];
+
+const statusOf = (error: unknown) => (isApiError(error) ? error.status : null);
 
 export function createSession(deps: SessionDeps) {
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
@@ -102,17 +109,18 @@ export function createSession(deps: SessionDeps) {
     for (const listener of listeners) listener();
   }
 
-  const report = (kind: string, error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    deps.emit('error', { kind, message, status: isApiError(error) ? error.status : null });
-  };
+  const report = (kind: string, error: unknown) => deps.emit('error', { kind, message: messageOf(error), status: statusOf(error) });
 
+  /** A failure the customer must see in the panel, also told to the host page. */
+  function showError(kind: string, error: unknown, patch?: Partial<SessionState>) {
+    setState({ ...patch, notice: { kind: 'error', text: messageOf(error) } });
+    report(kind, error);
+  }
+
+  // The outbox, the poller and the create call take what they need of deps (client, clock, random,
+  // connectivity, ...); none of their option names means something else in deps.
   const outbox: Outbox = createOutbox({
-    client: deps.client,
-    clock: deps.clock,
-    random: deps.random,
-    connectivity: deps.connectivity,
-    newId: deps.newId,
+    ...deps,
     store: persisted.outbox,
     knownMessages: (id) => (state.conversation?.id === id ? feed.list : []),
     onChange: () => {
@@ -128,28 +136,22 @@ export function createSession(deps: SessionDeps) {
       // The API refused the reply: it goes back to the composer with the API's reason.
       const draft = state.draft ? `${entry.body}\n${state.draft}` : entry.body;
       setDraftNow(draft);
-      setState({ notice: { kind: 'error', text: error.message } });
-      report('send', error);
+      showError('send', error);
       if (error.status === 404) forgetConversation();
       else if (state.conversation) void refreshConversation();
     },
   });
 
   const poller: Poller = createPoller({
-    tick: (signal) => pollOnce(signal),
+    ...deps,
+    ...timing,
+    tick: pollOnce,
     intervalMs: () => {
       // The pace follows the most attentive tab: this one, or any other whose panel is open.
-      let active = panelOpen ? lastActivityAt : -Infinity;
-      for (const at of watchingTabs.values()) active = Math.max(active, at);
+      const active = Math.max(panelOpen ? lastActivityAt : -Infinity, ...watchingTabs.values());
       if (active === -Infinity) return timing.closedIntervalMs;
       return deps.clock.now() - active > timing.idleAfterMs ? timing.idleIntervalMs : timing.openIntervalMs;
     },
-    clock: deps.clock,
-    random: deps.random,
-    visibility: deps.visibility,
-    connectivity: deps.connectivity,
-    backoffBaseMs: timing.backoffBaseMs,
-    firstPollJitterMs: timing.firstPollJitterMs,
     onError: (error) => {
       if (isApiError(error) && (error.kind === 'network' || error.kind === 'timeout')) {
         setState({ notice: { kind: 'offline', text: error.message } });
@@ -174,30 +176,38 @@ export function createSession(deps: SessionDeps) {
         firstMessage: stored.firstMessage,
       }),
     );
-    if (panelOpen && deps.visibility.isVisible()) markRead(messages);
-    const count = unreadCount(messages, stored.lastReadAt);
-    if (messages !== state.messages || count !== state.unreadCount) setState({ messages, unreadCount: count });
-    if (count !== lastUnread) {
-      lastUnread = count;
-      deps.emit('unread', { count });
-    }
-  }
-
-  function markRead(messages: SessionState['messages']) {
-    if (!stored) return;
-    const newest = messages.filter((item) => item.author === 'team').at(-1)?.createdAt ?? null;
-    if (newest && newest !== stored.lastReadAt && (!stored.lastReadAt || Date.parse(newest) > Date.parse(stored.lastReadAt))) {
+    // On screen (an open panel in a visible page), the team's newest message is read.
+    const newest = messages.filter((item) => item.author === 'team').at(-1)?.createdAt;
+    const lastReadAt = stored.lastReadAt;
+    if (
+      panelOpen &&
+      deps.visibility.isVisible() &&
+      newest &&
+      newest !== lastReadAt &&
+      (!lastReadAt || Date.parse(newest) > Date.parse(lastReadAt))
+    ) {
       saveStored({ ...stored, lastReadAt: newest });
       post({ type: 'read' });
     }
+    const count = unreadCount(messages, stored.lastReadAt);
+    if (messages !== state.messages || count !== state.unreadCount) setState({ messages, unreadCount: count });
+    tellUnread(count);
   }
 
-  /** `fromLeader`: another tab polled; it already fired the `message` events (once per browser). */
-  /** Returns whether the list changed. */
-  function mergeMessages(list: Message[], fromLeader = false): boolean {
+  function tellUnread(count: number) {
+    if (count === lastUnread) return;
+    lastUnread = count;
+    deps.emit('unread', { count });
+  }
+
+  /**
+   * Returns whether the list changed. `fromLeader`: another tab polled; it already fired the
+   * `message` events (once per browser).
+   */
+  function mergeMessages(list: readonly Message[], fromLeader = false): boolean {
     const { changed, news } = feed.merge(list, new Set(stored?.emails ?? []));
     if (news.length) lastActivityAt = deps.clock.now();
-    if (!fromLeader) for (const item of news) deps.emit('message', { id: item.id!, body: item.body, createdAt: item.createdAt });
+    if (!fromLeader) for (const item of news) deps.emit('message', { id: item.id, body: item.body, createdAt: item.createdAt });
     if (changed) refreshView();
     return changed;
   }
@@ -221,22 +231,19 @@ export function createSession(deps: SessionDeps) {
       // The list carries no status: look at the conversation now and then, and after changes.
       if (changed || pollCount % 5 === 0) await refreshConversation(signal);
     } catch (error) {
-      if (isApiError(error) && error.status === 404) return forgetConversation();
-      if (isApiError(error) && (error.status === 401 || error.status === 403)) {
-        refused = true;
-        syncWork();
-        setState({ notice: { kind: 'error', text: error.message } });
-        report('poll', error);
-        return;
-      }
-      throw error;
+      const status = statusOf(error);
+      if (status === 404) return forgetConversation();
+      if (status !== 401 && status !== 403) throw error;
+      refused = true;
+      syncWork();
+      showError('poll', error);
     }
   }
 
   async function refreshConversation(signal?: AbortSignal) {
     const current = state.conversation;
     if (!current) return;
-    const fresh = await deps.client.getConversation(current.id, signal ? { signal } : {});
+    const fresh = await deps.client.getConversation(current.id, { signal });
     if (state.conversation?.id !== fresh.id) return;
     if (fresh.status !== current.status) post({ type: 'conversation', conversation: fresh });
     applyConversation(fresh);
@@ -247,39 +254,41 @@ export function createSession(deps: SessionDeps) {
     const items = state.history.items.map((item) =>
       item.id === fresh.id ? { ...item, status: fresh.status, updatedAt: fresh.updatedAt || item.updatedAt } : item,
     );
-    setState({ conversation: fresh, phase: isEnded(fresh) ? 'ended' : 'active', history: { ...state.history, items } });
+    setState({ conversation: fresh, phase: phaseOf(fresh), history: { ...state.history, items } });
     syncWork();
   }
 
   /** The stored conversation is gone (404): forget it and offer a new one, no request loop. */
-  function forgetConversation() {
-    const id = state.conversation?.id;
+  function forgetConversation(id = state.conversation?.id) {
     if (id) {
       outbox.forget(id);
       persisted.saveDraft(id, '');
     }
+    dropConversation();
+  }
+
+  /** No current conversation any more, in every tab of the browser. */
+  function dropConversation(patch?: Partial<SessionState>) {
     saveStored(null);
-    leaveConversation();
+    leaveConversation(patch);
     post({ type: 'pointer', conversation: null });
   }
 
   /** Back to the form, in this tab's memory only. */
-  function leaveConversation(patch: Partial<SessionState> = {}) {
+  function leaveConversation(patch?: Partial<SessionState>) {
     stored = null;
     feed.reset(false);
     etag = null;
     setState({ phase: 'form', conversation: null, messages: [], unreadCount: 0, draft: '', needsEmail: false, ...patch });
     syncWork();
-    if (lastUnread !== 0) {
-      lastUnread = 0;
-      deps.emit('unread', { count: 0 });
-    }
+    tellUnread(0);
   }
 
   /** Only the leader tab polls and sends; hidden tabs leave the lead to visible ones. */
   function syncWork() {
     const lead = !destroyed && isLeader();
-    outbox.setActive(lead);
+    if (lead) outbox.start();
+    else outbox.stop();
     if (lead && !refused && state.conversation && state.phase === 'active') poller.start();
     else poller.stop();
     updateLeadership();
@@ -297,49 +306,45 @@ export function createSession(deps: SessionDeps) {
     else tabs.leader.stop();
   }
 
-  function onTabMessage(message: TabMessage) {
-    if (destroyed) return;
-    const current = state.conversation;
-    switch (message.type) {
-      case 'messages':
-        if (current?.id === message.conversationId && !isLeader()) mergeMessages(message.messages, true);
-        return;
-      case 'conversation':
-        if (current?.id === message.conversation.id) applyConversation(message.conversation);
-        return;
-      case 'outbox':
-        refreshView();
-        outbox.wake();
-        return updateLeadership();
-      case 'read': {
-        const saved = persisted.load();
-        if (stored && saved?.id === stored.id) stored = { ...stored, lastReadAt: saved.lastReadAt };
-        return refreshView();
-      }
-      case 'pointer': {
-        if (!message.conversation) return current ? leaveConversation() : undefined;
-        const saved = persisted.load();
-        if (message.conversation.id === current?.id || saved?.id !== message.conversation.id) return;
-        return enterConversation(message.conversation, saved, false, false);
-      }
-      case 'reset':
-        return resetLocal();
-      case 'hello':
-        if (isLeader() && current && feed.loaded) post({ type: 'messages', conversationId: current.id, messages: [...feed.list] });
-        return;
-      case 'watching': {
-        const wasWatched = watchingTabs.size > 0;
-        if (message.open) watchingTabs.set(message.tab, deps.clock.now());
-        else watchingTabs.delete(message.tab);
-        // A panel just opened elsewhere: fresh data now, as when this tab's own panel opens.
-        if (message.open && !wasWatched && isLeader()) poller.pollNow();
-        return;
-      }
-      case 'leader':
-        lastWatchingPost = -Infinity;
-        return tellWatching();
-    }
-  }
+  /** What this tab does with each message from another tab. */
+  const onTabMessage: { [Type in TabMessage['type']]: (message: Extract<TabMessage, { type: Type }>) => void } = {
+    messages(message) {
+      if (state.conversation?.id === message.conversationId && !isLeader()) mergeMessages(message.messages, true);
+    },
+    conversation({ conversation }) {
+      if (state.conversation?.id === conversation.id) applyConversation(conversation);
+    },
+    outbox() {
+      outboxChanged();
+      updateLeadership();
+    },
+    read() {
+      const saved = persisted.load();
+      if (stored && saved?.id === stored.id) stored = { ...stored, lastReadAt: saved.lastReadAt };
+      refreshView();
+    },
+    pointer({ conversation }) {
+      if (!conversation) return state.conversation ? leaveConversation() : undefined;
+      const saved = persisted.load();
+      if (conversation.id !== state.conversation?.id && saved?.id === conversation.id) enterConversation(conversation, saved, false, false);
+    },
+    reset: resetLocal,
+    hello() {
+      const current = state.conversation;
+      if (isLeader() && current && feed.loaded) post({ type: 'messages', conversationId: current.id, messages: feed.list });
+    },
+    watching({ tab, open }) {
+      const wasWatched = watchingTabs.size > 0;
+      if (open) watchingTabs.set(tab, deps.clock.now());
+      else watchingTabs.delete(tab);
+      // A panel just opened elsewhere: fresh data now, as when this tab's own panel opens.
+      if (open && !wasWatched && isLeader()) poller.pollNow();
+    },
+    leader() {
+      lastWatchingPost = -Infinity;
+      tellWatching();
+    },
+  };
 
   /** A follower tells the leader its panel is open and its customer active (at most every 15 s). */
   function tellWatching(force = false) {
@@ -350,6 +355,15 @@ export function createSession(deps: SessionDeps) {
     post({ type: 'watching', tab: tabId, open: panelOpen });
   }
 
+  /** Another tab changed the shared outbox: show it, and send what is due if this tab leads. */
+  function outboxChanged() {
+    refreshView();
+    outbox.wake();
+  }
+
+  /** This tab's panel is going away: the leader must not keep the open pace for it. */
+  const tellClosed = () => panelOpen && post({ type: 'watching', tab: tabId, open: false });
+
   function enterConversation(conversation: Conversation, next: StoredConversation, created: boolean, announce = true) {
     if (announce) saveStored(next);
     else stored = next;
@@ -358,7 +372,7 @@ export function createSession(deps: SessionDeps) {
     pollCount = 0;
     setState({
       conversation,
-      phase: isEnded(conversation) ? 'ended' : 'active',
+      phase: phaseOf(conversation),
       needsEmail: !next.emails.length,
       draft: persisted.draft(conversation.id),
       formErrors: {},
@@ -373,27 +387,21 @@ export function createSession(deps: SessionDeps) {
     if (!isLeader()) post({ type: 'hello' });
   }
 
-  const unsubscribeTabs = (() => {
-    if (!tabs) return () => {};
-    const offs = [
-      tabs.channel.subscribe(onTabMessage),
-      tabs.leader.subscribe((lead) => {
-        syncWork();
-        if (!lead) return;
-        poller.pollNow();
-        watchingTabs.clear();
-        post({ type: 'leader' });
-      }),
-      deps.visibility.subscribe(updateLeadership),
-      tabs.subscribeStorage?.((event) => {
-        if (!destroyed && event.key?.endsWith(':outbox')) {
-          refreshView();
-          outbox.wake();
-        }
-      }) ?? (() => {}),
-    ];
-    return () => offs.forEach((off) => off());
-  })();
+  const unsubscribers = tabs
+    ? [
+        // Checked by isTabMessage on arrival: the type is one of the table's.
+        tabs.channel.subscribe((message) => !destroyed && (onTabMessage[message.type] as (message: TabMessage) => void)(message)),
+        tabs.leader.subscribe((lead) => {
+          syncWork();
+          if (!lead) return;
+          poller.pollNow();
+          watchingTabs.clear();
+          post({ type: 'leader' });
+        }),
+        deps.visibility.subscribe(updateLeadership),
+        tabs.subscribeStorage?.((event) => !destroyed && event.key?.endsWith(':outbox') && outboxChanged()),
+      ]
+    : [];
 
   let draftTimer: unknown = null;
   function setDraftNow(text: string) {
@@ -405,9 +413,9 @@ export function createSession(deps: SessionDeps) {
   const actions: SessionActions = {
     async startConversation(input) {
       if (destroyed || state.phase === 'creating') return;
-      const prefill = { ...state.prefill, name: input.name, email: input.email, message: input.message };
+      const prefill = { ...state.prefill, ...input };
       const request = newConversationRequest(
-        { ...input, ...(state.prefill.subject ? { subject: state.prefill.subject } : {}) },
+        { ...input, subject: state.prefill.subject },
         {
           identity: state.identity,
           requireEmail: deps.config.requireEmail,
@@ -422,25 +430,16 @@ export function createSession(deps: SessionDeps) {
       setState({ phase: 'creating', formErrors: {}, notice: null, prefill });
       lastActivityAt = deps.clock.now();
       try {
-        const conversation = await createConversationOnce({
-          client: deps.client,
-          clock: deps.clock,
-          random: deps.random,
-          requestId: deps.newId(),
-          backoffBaseMs: timing.backoffBaseMs,
-          input: request.input,
-        });
+        const conversation = await createConversationOnce({ ...deps, ...timing, requestId: deps.newId(), input: request.input });
         if (destroyed) return;
-        const emails = [conversation.requester.email, request.email].filter(Boolean).map((value) => value!.toLowerCase());
-        setState({ prefill: { name: '', email: '', message: '' } });
+        setState({ prefill: prefillFor(null) });
         const firstMessage = { body: request.message, createdAt: conversation.createdAt };
-        enterConversation(conversation, { id: conversation.id, emails: [...new Set(emails)], firstMessage, lastReadAt: null }, true);
+        const emails = emailList(conversation.requester.email, request.email);
+        enterConversation(conversation, { id: conversation.id, emails, firstMessage, lastReadAt: null }, true);
         if (state.identity) void loadHistory();
       } catch (error) {
         if (destroyed) return;
-        const apiError = isApiError(error) ? error : new ApiError({ kind: 'network', message: String(error) });
-        setState({ phase: 'form', formErrors: formErrorsFrom(apiError), notice: { kind: 'error', text: apiError.message } });
-        report('create', apiError);
+        showError('create', error, { phase: 'form', formErrors: isApiError(error) ? formErrorsFrom(error) : {} });
       }
     },
 
@@ -468,7 +467,7 @@ export function createSession(deps: SessionDeps) {
       tellWatching();
       setState({ draft: text });
       // Written a moment after typing stops: one storage write per pause, not per key.
-      if (draftTimer !== null) deps.clock.clearTimeout(draftTimer);
+      deps.clock.clearTimeout(draftTimer);
       draftTimer = deps.clock.setTimeout(() => {
         draftTimer = null;
         if (!destroyed) setDraftNow(state.draft);
@@ -479,9 +478,7 @@ export function createSession(deps: SessionDeps) {
       if (destroyed) return;
       const id = state.conversation?.id;
       if (id && state.phase === 'ended') outbox.forget(id);
-      saveStored(null);
-      leaveConversation({ ...initialState(), identity: state.identity, history: state.history, prefill: prefillFor(state.identity) });
-      post({ type: 'pointer', conversation: null });
+      dropConversation({ ...initialState(), identity: state.identity, history: state.history, prefill: prefillFor(state.identity) });
     },
 
     async resume(conversationId) {
@@ -489,23 +486,19 @@ export function createSession(deps: SessionDeps) {
       setState({ phase: 'resuming', notice: null });
       try {
         const conversation = await deps.client.getConversation(conversationId);
-        const emails = [state.identity?.email, conversation.requester.email].filter(Boolean).map((value) => value!.toLowerCase());
-        const previous = stored?.id === conversation.id ? stored : null;
-        enterConversation(
-          conversation,
-          { id: conversation.id, emails: [...new Set(emails)], firstMessage: previous?.firstMessage ?? null, lastReadAt: previous?.lastReadAt ?? null },
-          false,
-        );
+        const emails = emailList(state.identity?.email, conversation.requester.email);
+        // The conversation this browser already holds keeps its first message and read marker.
+        const kept = stored?.id === conversation.id ? stored : { firstMessage: null, lastReadAt: null };
+        enterConversation(conversation, { ...kept, id: conversation.id, emails }, false);
       } catch (error) {
-        setState({ phase: state.conversation ? (isEnded(state.conversation) ? 'ended' : 'active') : 'form', notice: { kind: 'error', text: (error as Error).message } });
-        report('resume', error);
+        showError('resume', error, { phase: state.conversation ? phaseOf(state.conversation) : 'form' });
       }
     },
 
     provideEmail(email) {
       const value = email.trim();
       if (!stored || !isValidEmail(value)) return setState({ formErrors: { email: 'invalid' } });
-      saveStored({ ...stored, emails: [...new Set([...stored.emails, value.toLowerCase()])] });
+      saveStored({ ...stored, emails: emailList(...stored.emails, value) });
       setState({ needsEmail: false, formErrors: {} });
       if (state.draft.trim()) actions.sendReply(state.draft);
     },
@@ -518,13 +511,14 @@ export function createSession(deps: SessionDeps) {
   async function loadHistory() {
     const identity = state.identity;
     if (!identity || destroyed) return;
-    setState({ history: { status: 'loading', items: state.history.items } });
+    const setHistory = (status: SessionState['history']['status'], items = state.history.items) =>
+      setState({ history: { status, items } });
+    setHistory('loading');
     try {
       const items = await fetchHistory(deps.client, identity.email);
-      if (state.identity?.email !== identity.email) return;
-      setState({ history: { status: 'ready', items } });
+      if (state.identity?.email === identity.email) setHistory('ready', items);
     } catch (error) {
-      setState({ history: { status: 'error', items: state.history.items } });
+      setHistory('error');
       report('history', error);
     }
   }
@@ -549,12 +543,10 @@ export function createSession(deps: SessionDeps) {
         enterConversation(conversation, stored, false);
       } catch (error) {
         if (destroyed) return;
-        if (isApiError(error) && error.status === 404) {
-          setState({ conversation: { id: saved.id } as Conversation });
-          return forgetConversation();
-        }
-        // Unreachable for now: keep the pointer and show what we have; the poller retries.
-        setState({ phase: 'active', conversation: placeholderConversation(saved.id), notice: { kind: 'offline', text: (error as Error).message } });
+        if (statusOf(error) === 404) return forgetConversation(saved.id);
+        // Unreachable for now: keep the pointer and show what we have; the poller retries. Until
+        // then the conversation is known by its id only, with the adapter's defaults for the rest.
+        setState({ phase: 'active', conversation: toConversation({ id: saved.id })!, notice: { kind: 'offline', text: messageOf(error) } });
         refreshView();
         syncWork();
       }
@@ -595,12 +587,12 @@ export function createSession(deps: SessionDeps) {
 
     /** No more requests, timers or events. */
     destroy() {
-      if (panelOpen) post({ type: 'watching', tab: tabId, open: false });
+      tellClosed();
       destroyed = true;
       syncWork();
-      unsubscribeTabs();
+      for (const unsubscribe of unsubscribers) unsubscribe?.();
       tabs?.channel.close();
-      if (draftTimer !== null) deps.clock.clearTimeout(draftTimer);
+      deps.clock.clearTimeout(draftTimer);
       listeners.clear();
     },
 
@@ -608,27 +600,20 @@ export function createSession(deps: SessionDeps) {
     setPageActive(active: boolean) {
       if (!tabs || destroyed) return;
       if (active) return updateLeadership();
-      if (panelOpen) post({ type: 'watching', tab: tabId, open: false });
+      tellClosed();
       tabs.leader.stop();
     },
   };
 
   function resetLocal() {
     metadataExtra = {};
-    leaveConversation({ ...initialState() });
+    leaveConversation(initialState());
   }
 
   function prefillFor(identity: Identity | null) {
     const name = [identity?.firstName, identity?.lastName].filter(Boolean).join(' ');
     return { name, email: identity?.email ?? '', message: '' };
   }
-}
-
-function placeholderConversation(id: string): Conversation {
-  return {
-    id, number: null, subject: '', status: 'open', priority: 'normal', channel: 'web', metadata: {},
-    requester: { email: null, firstName: null, lastName: null }, createdAt: '', updatedAt: '',
-  };
 }
 
 

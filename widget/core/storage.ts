@@ -42,50 +42,42 @@ export function shortHash(input: string): string {
   return (hash >>> 0).toString(36);
 }
 
+/**
+ * JSON from storage or another tab, or null when absent or malformed. Takes null (JSON.parse reads
+ * it as "null") and undefined (it throws) alike, so callers pass what they got as it is.
+ */
+export function parseJson(raw: string | null | undefined): unknown {
+  try {
+    return JSON.parse(raw as string);
+  } catch {
+    return null;
+  }
+}
+
 export function createStorage({ backend, apiUrl, clientKey }: StorageOptions): ParleyStorage {
   const namespace = `${STORAGE_PREFIX}${VERSION}:${shortHash(`${apiUrl}\n${clientKey}`)}:`;
   // Values whose last write did not reach the backend; they are newer than what it holds.
   const memory = new Map<string, string>();
   let lastWriteFailed = false;
 
-  function reachBackend(): Storage | null {
+  /** `use` run on the backend; undefined when it is missing or throws (even on being reached). */
+  function tryBackend<T>(use: (store: Storage) => T): T | undefined {
     try {
-      return backend() ?? null;
+      const store = backend();
+      return store ? use(store) : undefined;
     } catch {
-      return null;
-    }
-  }
-
-  function parse<T>(raw: string | null): T | null {
-    if (raw === null) return null;
-    try {
-      return JSON.parse(raw) as T;
-    } catch {
-      return null;
-    }
-  }
-
-  function readBackend(key: string): string | null {
-    try {
-      return reachBackend()?.getItem(key) ?? null;
-    } catch {
-      return null;
+      return undefined;
     }
   }
 
   function remove(name: string): void {
     memory.delete(name);
-    try {
-      reachBackend()?.removeItem(namespace + name);
-    } catch {
-      // Nothing to fall back to: the memory copy is already gone.
-    }
+    tryBackend((store) => store.removeItem(namespace + name));
   }
 
   return {
     get<T>(name: string): T | null {
-      const pending = memory.get(name);
-      return parse<T>(pending ?? readBackend(namespace + name));
+      return parseJson(memory.get(name) ?? tryBackend((store) => store.getItem(namespace + name))) as T | null;
     },
 
     set(name, value) {
@@ -93,22 +85,16 @@ export function createStorage({ backend, apiUrl, clientKey }: StorageOptions): P
       try {
         raw = JSON.stringify(value);
       } catch {
-        raw = undefined; // a cycle or a BigInt: not storable, like undefined
+        // A cycle or a BigInt: not storable, like undefined.
       }
-      if (raw === undefined) {
-        remove(name);
-        return;
-      }
-      const store = reachBackend();
-      try {
-        if (!store) throw new Error('no backend');
+      if (raw === undefined) return remove(name);
+      const written = tryBackend((store) => {
         store.setItem(namespace + name, raw);
-        memory.delete(name);
-        lastWriteFailed = false;
-      } catch {
-        memory.set(name, raw);
-        lastWriteFailed = true;
-      }
+        return true;
+      });
+      lastWriteFailed = !written;
+      if (written) memory.delete(name);
+      else memory.set(name, raw);
     },
 
     remove,
@@ -116,14 +102,12 @@ export function createStorage({ backend, apiUrl, clientKey }: StorageOptions): P
     clearAll() {
       memory.clear();
       lastWriteFailed = false;
-      try {
-        const store = reachBackend();
-        if (!store) return;
+      tryBackend((store) => {
         // Collect first: removing while indexing shifts the indices.
         const keys: string[] = [];
         for (let i = 0; i < store.length; i++) {
           const key = store.key(i);
-          if (key !== null && key.startsWith(STORAGE_PREFIX)) keys.push(key);
+          if (key?.startsWith(STORAGE_PREFIX)) keys.push(key);
         }
         for (const key of keys) {
           try {
@@ -132,13 +116,11 @@ export function createStorage({ backend, apiUrl, clientKey }: StorageOptions): P
             // Keep going: one stuck key must not keep the others.
           }
         }
-      } catch {
-        // The backend cannot even be listed; what it holds is out of our reach.
-      }
+      });
     },
 
     isPersistent() {
-      return !lastWriteFailed && reachBackend() !== null;
+      return !lastWriteFailed && !!tryBackend(() => true);
     },
   };
 }

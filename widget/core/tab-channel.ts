@@ -16,6 +16,7 @@
 //   channel.subscribe((message) => ...); channel.post(message); channel.close() on destroy.
 
 import type { Clock } from './clock';
+import { parseJson } from './storage';
 import type { StorageBackend, SubscribeStorage } from './tab-leader';
 
 /** What we use of a BroadcastChannel. */
@@ -64,13 +65,7 @@ export function createTabChannel<Message>(options: TabChannelOptions<Message>): 
   let unsubscribeStorage = () => {};
 
   function receive(raw: unknown) {
-    if (typeof raw !== 'string') return;
-    let envelope: Partial<Envelope> | null;
-    try {
-      envelope = JSON.parse(raw) as Partial<Envelope> | null;
-    } catch {
-      return;
-    }
+    const envelope = typeof raw === 'string' ? (parseJson(raw) as Partial<Envelope> | null) : null;
     if (typeof envelope?.from !== 'string' || envelope.from === tabId || !options.isMessage(envelope.message)) return;
     for (const listener of [...listeners]) listener(envelope.message);
   }

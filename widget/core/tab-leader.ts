@@ -19,6 +19,7 @@
 // where subscribeStorage adds a window `storage` listener and returns its removal.
 
 import type { Clock, TimerId } from './clock';
+import { parseJson } from './storage';
 
 export type StorageBackend = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 /** Storage events: fired in the other tabs of the origin after a write, never in the writer's. */
@@ -61,12 +62,8 @@ type Lease = { owner: string; expiresAt: number };
 const SETTLE_MS = 100;
 
 function parseLease(raw: string | null): Lease | null {
-  try {
-    const lease = JSON.parse(raw ?? 'null') as Partial<Lease> | null;
-    return typeof lease?.owner === 'string' && typeof lease.expiresAt === 'number' ? (lease as Lease) : null;
-  } catch {
-    return null;
-  }
+  const lease = parseJson(raw) as Partial<Lease> | null;
+  return typeof lease?.owner === 'string' && typeof lease.expiresAt === 'number' ? (lease as Lease) : null;
 }
 
 export function createTabLeader(options: TabLeaderOptions): TabLeader {
@@ -86,7 +83,7 @@ export function createTabLeader(options: TabLeaderOptions): TabLeader {
   }
 
   function schedule(delayMs: number | null) {
-    if (timer !== null) clock.clearTimeout(timer);
+    clock.clearTimeout(timer);
     timer = delayMs === null ? null : clock.setTimeout(check, Math.max(0, delayMs));
   }
 

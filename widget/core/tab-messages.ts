@@ -6,7 +6,7 @@ import type { Conversation, Message } from '../api/types';
 
 export type TabMessage =
   /** The leader's poll found a new list for a conversation. */
-  | { type: 'messages'; conversationId: string; messages: Message[] }
+  | { type: 'messages'; conversationId: string; messages: readonly Message[] }
   /** The leader saw the conversation change (status). */
   | { type: 'conversation'; conversation: Conversation }
   /** The shared outbox changed: re-read it (and send, if you lead). */
@@ -25,10 +25,9 @@ export type TabMessage =
   | { type: 'leader' };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const hasId = (value: unknown) => isObject(value) && typeof value.id === 'string';
+const hasId = (value: unknown): value is Record<string, unknown> => isObject(value) && typeof value.id === 'string';
 const isMessage = (value: unknown) =>
   hasId(value) &&
-  isObject(value) &&
   typeof value.body === 'string' &&
   typeof value.type === 'string' &&
   typeof value.createdAt === 'string' &&

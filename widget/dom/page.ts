@@ -30,8 +30,6 @@ export function pageConnectivity(win: Window): Connectivity {
 
 export function randomId(win: Window): string {
   const crypto = win.crypto;
-  if (crypto && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  // randomUUID exists only in secure contexts (https); a plain http page gets 128 random bits.
+  return crypto.randomUUID?.() ?? crypto.getRandomValues(new Uint32Array(4)).join('-');
 }
