@@ -103,6 +103,7 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   const restore = () => {
     if (restored || !alive) return;
     restored = true;
+    tabs.listen();
     void session.restore();
   };
   const setOpen = (next: boolean) => {
@@ -177,6 +178,7 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
       doc.removeEventListener('click', onPageClick);
       win.removeEventListener('pagehide', onPageHide);
       win.removeEventListener('pageshow', onPageShow);
+      tabs.stop();
       mounted.destroy();
       emitter.clear();
     },
@@ -205,10 +207,17 @@ function afterNextPaint(win: Window, task: () => void) {
 
 /** One poller per browser: the tabs of the site elect a leader and share what it finds. */
 function connectTabs(win: Window, namespace: string) {
+  // One window listener for every subscriber, added by listen() when the widget first reads
+  // storage: adding a 'storage' listener loads the origin's whole localStorage, which the
+  // launcher's first paint does not wait for. Until then nothing was read that a change could
+  // make stale.
+  const callbacks = new Set<Parameters<SubscribeStorage>[0]>();
+  const onStorage = (event: StorageEvent) => {
+    for (const callback of callbacks) callback({ key: event.key, newValue: event.newValue });
+  };
   const subscribeStorage: SubscribeStorage = (callback) => {
-    const listener = (event: StorageEvent) => callback({ key: event.key, newValue: event.newValue });
-    win.addEventListener('storage', listener);
-    return () => win.removeEventListener('storage', listener);
+    callbacks.add(callback);
+    return () => callbacks.delete(callback);
   };
   // Raw localStorage, not the memory-backed wrapper: a lease only in this tab's memory would
   // make it believe it leads while another tab does too.
@@ -218,6 +227,8 @@ function connectTabs(win: Window, namespace: string) {
   const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
   return {
     subscribeStorage,
+    listen: () => win.addEventListener('storage', onStorage),
+    stop: () => win.removeEventListener('storage', onStorage),
     leader: createTabLeader({ name: `${namespace}:leader`, locks, storage, subscribeStorage, clock: systemClock, random: Math.random, tabId }),
     channel: createTabChannel<TabMessage>({
       name: `${namespace}:bus`,

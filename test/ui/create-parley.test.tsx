@@ -54,6 +54,25 @@ describe('createParley', () => {
     expect(ui.getByRole('button', { name: 'Open support chat' }).getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('shows the launcher before reading storage; reads it after that frame, or at once when the panel opens', async () => {
+    const getItem = vi.spyOn(localStorage, 'getItem');
+    try {
+      const { ui } = start();
+      expect(ui.getByRole('button', { name: 'Open support chat' })).toBeTruthy();
+      expect(getItem).not.toHaveBeenCalled();
+      await waitFor(() => expect(getItem).toHaveBeenCalled());
+
+      widget!.shutdown();
+      document.body.innerHTML = '';
+      getItem.mockClear();
+      start();
+      widget!.open();
+      expect(getItem).toHaveBeenCalled();
+    } finally {
+      getItem.mockRestore();
+    }
+  });
+
   it('makes no request and writes nothing on a first visit, even with the panel open', async () => {
     const { ui } = start();
     fireEvent.click(ui.getByRole('button', { name: 'Open support chat' }));
