@@ -190,19 +190,13 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
 }
 
 /**
- * Runs `task` in a task after the next frame is painted; hidden pages get no frames, so a timer
- * stands in for one there.
+ * Runs `task` in a task after the next frame is painted. A hidden page paints nothing (and gets
+ * no frames until shown), so there it runs in the next task. A fixed fallback timer would not do:
+ * on a slow device it fires before the first frame and delays it.
  */
 function afterNextPaint(win: Window, task: () => void) {
-  let done = false;
-  const once = () => {
-    if (!done) {
-      done = true;
-      task();
-    }
-  };
-  win.requestAnimationFrame(() => win.setTimeout(once, 0));
-  win.setTimeout(once, 100);
+  if (win.document.visibilityState === 'hidden') win.setTimeout(task, 0);
+  else win.requestAnimationFrame(() => win.setTimeout(task, 0));
 }
 
 /** One poller per browser: the tabs of the site elect a leader and share what it finds. */
