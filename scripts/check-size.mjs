@@ -11,7 +11,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const BUDGET = 20 * 1024;
 const STRETCH = 16 * 1024;
-const CEILING = 37_100;
+const CEILING = 36_700;
 
 const file = new URL('../dist/parley.js', import.meta.url);
 let code;
