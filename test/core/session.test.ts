@@ -263,6 +263,23 @@ describe('identified customers', () => {
     await waitFor(() => expect(bodies(s)).toContain('customer: My first question'));
   });
 
+  it('does nothing with a resumed conversation that answers after shutdown: no pointer stored, no polling', async () => {
+    const first = open(helpdesk);
+    const older = await startConversation(first, 'Asked before', 'sam@example.com');
+    first.session.destroy();
+    const s = open(helpdesk);
+    s.session.identify({ email: 'sam@example.com' });
+    const resuming = s.session.actions.resume(older.id);
+    s.session.destroy();
+    await resuming;
+    const requestsAfter = helpdesk.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(s.state().conversation).toBeNull();
+    const storedKeys = Array.from({ length: s.backend!.length }, (_, index) => s.backend!.key(index) ?? '');
+    expect(storedKeys.filter((key) => key.endsWith(':conversation'))).toEqual([]);
+    expect(helpdesk.requests.length).toBe(requestsAfter);
+  });
+
   it('never shows a visitor who only typed an email the conversations this browser did not create', async () => {
     const earlier = open(helpdesk);
     await startConversation(earlier, 'Private matter', 'kim@example.com');

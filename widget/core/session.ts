@@ -486,11 +486,14 @@ export function createSession(deps: SessionDeps) {
       setState({ phase: 'resuming', notice: null });
       try {
         const conversation = await deps.client.getConversation(conversationId);
+        // Shut down while waiting: nothing may be stored or started any more.
+        if (destroyed) return;
         const emails = emailList(state.identity?.email, conversation.requester.email);
         // The conversation this browser already holds keeps its first message and read marker.
         const kept = stored?.id === conversation.id ? stored : { firstMessage: null, lastReadAt: null };
         enterConversation(conversation, { ...kept, id: conversation.id, emails }, false);
       } catch (error) {
+        if (destroyed) return;
         showError('resume', error, { phase: state.conversation ? phaseOf(state.conversation) : 'form' });
       }
     },
