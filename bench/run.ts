@@ -50,7 +50,7 @@ const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.leng
 const wanted = (part: string) => !only || only.includes(part);
 const plan = quick
   ? { pageRuns: 3, pageWarmup: 1, conversationRuns: 2, conversationWarmup: 1, emptyPolls: 3, longMessages: 1000, soakCycles: 1000 }
-  : { pageRuns: 7, pageWarmup: 2, conversationRuns: 5, conversationWarmup: 1, emptyPolls: 5, longMessages: 5000, soakCycles: 10_000 };
+  : { pageRuns: 13, pageWarmup: 2, conversationRuns: 5, conversationWarmup: 1, emptyPolls: 5, longMessages: 5000, soakCycles: 10_000 };
 const SHORT_MESSAGES = 10;
 const CADENCE_MESSAGES = 20;
 
