@@ -3,7 +3,7 @@
 
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../scripts/chromium';
-import { shortHash } from '../widget/core/storage';
+import { storageNamespace } from '../widget/core/storage';
 
 
 export const launchBrowser = launchChromium;
@@ -47,7 +47,7 @@ export async function newBenchPage(browser: Browser, options: { cpuThrottling?: 
  */
 export function conversationPointer(apiUrl: string, clientKey: string, id: string, email: string): [string, string] {
   return [
-    `parley:v1:${shortHash(`${apiUrl}\n${clientKey}`)}:conversation`,
+    `${storageNamespace(apiUrl, clientKey)}:conversation`,
     JSON.stringify({ id, emails: [email], firstMessage: null, lastReadAt: null }),
   ];
 }

@@ -10,7 +10,7 @@ import { collectPageInfo, validateMetadata } from './core/metadata';
 import type { ParleyOptions } from './core/options';
 import { createSession } from './core/session';
 import { systemClock } from './core/clock';
-import { createStorage, shortHash } from './core/storage';
+import { createStorage, storageNamespace } from './core/storage';
 import { createTabChannel } from './core/tab-channel';
 import { createTabLeader, type SubscribeStorage } from './core/tab-leader';
 import { type TabMessage, isTabMessage } from './core/tab-messages';
@@ -65,8 +65,7 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   const storage = createStorage({ backend: () => win.localStorage, apiUrl: config.apiUrl, clientKey: config.clientKey });
   const visibility = pageVisibility(doc);
   const connectivity = pageConnectivity(win);
-  // Same namespace as storage.ts, so reset() clears these keys too.
-  const tabs = connectTabs(win, `parley:v1:${shortHash(`${config.apiUrl}\n${config.clientKey}`)}`);
+  const tabs = connectTabs(win, storageNamespace(config.apiUrl, config.clientKey));
   const session = createSession({
     tabs,
     client,

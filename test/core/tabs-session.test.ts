@@ -7,7 +7,7 @@ import { createClient } from '../../widget/api/client';
 import { systemClock } from '../../widget/core/clock';
 import type { ParleyEvents } from '../../widget/core/events';
 import { createSession, type Timing } from '../../widget/core/session';
-import { createStorage, shortHash } from '../../widget/core/storage';
+import { createStorage, storageNamespace } from '../../widget/core/storage';
 import { createTabChannel } from '../../widget/core/tab-channel';
 import { createTabLeader } from '../../widget/core/tab-leader';
 import { type TabMessage, isTabMessage } from '../../widget/core/tab-messages';
@@ -36,7 +36,7 @@ afterEach(async () => {
 let ids = 0;
 function openTab(options: { locks?: boolean; timing?: Partial<Timing> } = {}) {
   const tab = browser.openTab();
-  const namespace = `parley:v1:${shortHash(`${helpdesk.url}\n${helpdesk.keys.client}`)}`;
+  const namespace = storageNamespace(helpdesk.url, helpdesk.keys.client);
   const visibility = createSwitch(true);
   const events: Array<{ event: keyof ParleyEvents; payload: unknown }> = [];
   const tabId = `${tab.id}-${(ids += 1)}`;

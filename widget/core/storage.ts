@@ -54,8 +54,14 @@ export function parseJson(raw: string | null | undefined): unknown {
   }
 }
 
+/**
+ * Where one widget's keys live: one helpdesk and client key, one format version. The tab leader's
+ * lease and the tab channel use it too, so that reset() clears their keys with the rest.
+ */
+export const storageNamespace = (apiUrl: string, clientKey: string) => `${STORAGE_PREFIX}${VERSION}:${shortHash(`${apiUrl}\n${clientKey}`)}`;
+
 export function createStorage({ backend, apiUrl, clientKey }: StorageOptions): ParleyStorage {
-  const namespace = `${STORAGE_PREFIX}${VERSION}:${shortHash(`${apiUrl}\n${clientKey}`)}:`;
+  const namespace = `${storageNamespace(apiUrl, clientKey)}:`;
   // Values whose last write did not reach the backend; they are newer than what it holds.
   const memory = new Map<string, string>();
   let lastWriteFailed = false;
