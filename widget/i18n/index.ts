@@ -14,26 +14,24 @@ export type { Strings, StringKey } from './en';
 
 const keys = Object.keys(en) as (keyof Strings)[];
 
-/**
- * A translation from its texts in en.ts's key order. The other languages are lists, not objects:
- * the key names are then in the bundle once rather than seven times (about 400 bytes of gzip).
- */
-const fromTexts = (texts: readonly string[]) => Object.fromEntries(keys.map((key, index) => [key, texts[index]])) as Strings;
-
-const catalogs: Record<string, Strings> = {
-  en,
-  es: fromTexts(es),
-  fr: fromTexts(fr),
-  de: fromTexts(de),
-  pt: fromTexts(pt),
-  ja: fromTexts(ja),
-  ar: fromTexts(ar),
-};
-
 // Own keys only: a tag like 'valueOf' must not find Object.prototype's members.
 const has = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
-export const supportedLanguages: readonly string[] = Object.keys(catalogs);
+// The other languages are lists of texts in en.ts's key order, not objects: the key names are
+// then in the bundle once rather than seven times (about 400 bytes of gzip). A page uses one or
+// two languages, so a list becomes its keyed object on first use, not at start-up.
+const translations: Record<string, readonly string[]> = { es, fr, de, pt, ja, ar };
+const catalogs: Record<string, Strings> = { en };
+
+function catalog(language: string): Strings {
+  if (!has(catalogs, language)) {
+    const texts = translations[language]!;
+    catalogs[language] = Object.fromEntries(keys.map((key, index) => [key, texts[index]])) as Strings;
+  }
+  return catalogs[language]!;
+}
+
+export const supportedLanguages: readonly string[] = ['en', ...Object.keys(translations)];
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
 
@@ -53,7 +51,7 @@ function baseLanguage(tag: string): string {
 /** A canonical tag whose language we have strings for, keeping the region for Intl ('pt-BR'). */
 function supported(tag: string): string | null {
   const tagCanonical = canonical(tag);
-  return tagCanonical && has(catalogs, baseLanguage(tagCanonical)) ? tagCanonical : null;
+  return tagCanonical && supportedLanguages.includes(baseLanguage(tagCanonical)) ? tagCanonical : null;
 }
 
 /**
@@ -72,7 +70,7 @@ export function resolveLocale(requested: string | null | undefined, browserLangu
 
 export function getStrings(locale: string): Strings {
   const language = baseLanguage(locale);
-  return has(catalogs, language) ? catalogs[language]! : en;
+  return supportedLanguages.includes(language) ? catalog(language) : en;
 }
 
 export function textDirection(locale: string): 'ltr' | 'rtl' {
