@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { StateResult } from './cadence';
 import type { ConversationResult } from './conversation';
 import type { PageLoadResult } from './page-load';
-import type { SizeRow } from './size';
+import { kb, type SizeRow } from './bytes';
 import type { SoakResult } from './soak';
 import { cell, ratio, round, type Spread } from './stats';
 
@@ -53,7 +53,6 @@ export interface BenchResults {
 
 export type Row = Record<string, string | number>;
 
-export const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 // ---- rows, shared by the console tables and the markdown ----

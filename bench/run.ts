@@ -20,13 +20,13 @@ import { type BenchEmulator, seedConversation, startEmulatorProcess } from './em
 import { buildFloor } from './floor/build';
 import { type PageLoadResult, measurePageLoads } from './page-load';
 import { startSite } from './site';
-import { measure, measureBundle, type SizeRow } from './size';
+import { kb, measure, type SizeRow } from './bytes';
+import { measureBundle } from './size';
 import {
   type BenchResults,
   cadenceRows,
   conversationRows,
   headCommit,
-  kb,
   LATEST_JSON,
   notForReadme,
   pageRows,

@@ -4,23 +4,9 @@
 // file); the whole-file figures are measured on dist/parley.js itself.
 
 import { readFileSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minifySync } from 'rolldown/experimental';
 import { build } from 'vite';
-
-export interface SizeRow {
-  part: string;
-  raw: number;
-  gzip: number;
-  brotli: number;
-}
-
-const gzip = (text: string) => gzipSync(text, { level: 9 }).length;
-const brotli = (text: string) => brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-
-export function measure(part: string, code: string): SizeRow {
-  return { part, raw: Buffer.byteLength(code), gzip: gzip(code), brotli: brotli(code) };
-}
+import { measure, type SizeRow } from './bytes';
 
 function partOf(id: string): string {
   const path = id.replace(/\\/g, '/');
