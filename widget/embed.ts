@@ -8,6 +8,7 @@
 import { PREFIX, type ParleyApi, checkArguments, runCommand } from './core/commands';
 import { optionsFromDataset } from './core/config';
 import type { ParleyOptions } from './core/options';
+import { nextTask } from './dom/page';
 import { ParleyConfigError, VERSION, createParley } from './parley';
 
 type QueuedCall = ArrayLike<unknown>;
@@ -30,33 +31,46 @@ interface ParleyGlobal {
   const queue: QueuedCall[] = existing?.q ? Array.from(existing.q) : [];
   const fromTag = optionsFromDataset(script ? { ...script.dataset } : {});
   let api: ParleyApi | null = null;
+  let starting = false;
   let shutDown = false;
-  // Commands given before init (no data-client-key on the tag) wait for it.
+  // Commands given before the widget starts (no data-client-key on the tag: before init) wait.
   const waiting: Array<[unknown, unknown[]]> = [];
 
+  // The widget starts in a task of its own: the one that runs this script also lays the page out.
   function start(options?: Partial<ParleyOptions>) {
-    try {
-      const nonce = script?.nonce ? { nonce: script.nonce } : {};
-      api = createParley({ ...fromTag.options, ...options, ...nonce } as ParleyOptions, { window: win });
-    } catch (error) {
-      if (error instanceof ParleyConfigError) for (const problem of error.problems) log.error(`${PREFIX} ${problem}`);
-      else log.error(`${PREFIX} The widget could not start:`, error);
-      return;
-    }
-    for (const [command, args] of waiting.splice(0)) runCommand(api, command, args, log);
+    starting = true;
+    nextTask(win, () => {
+      try {
+        const nonce = script?.nonce ? { nonce: script.nonce } : {};
+        api = createParley({ ...fromTag.options, ...options, ...nonce } as ParleyOptions, { window: win });
+      } catch (error) {
+        starting = false;
+        if (error instanceof ParleyConfigError) for (const problem of error.problems) log.error(`${PREFIX} ${problem}`);
+        else log.error(`${PREFIX} The widget could not start:`, error);
+        return;
+      }
+      for (const [command, args] of waiting.splice(0)) Parley(command, ...args);
+    });
   }
 
   function Parley(command: unknown, ...args: unknown[]): unknown {
     if (command === 'init') {
       const problem = checkArguments(command, args);
-      if (api || shutDown) log.warn(`${PREFIX} Parley("init") ignored: the widget is already started.`);
+      if (starting || shutDown) log.warn(`${PREFIX} Parley("init") ignored: the widget is already started.`);
       else if (problem) log.error(`${PREFIX} ${problem}`);
       else start(args[0] as ParleyOptions);
       return undefined;
     }
     if (!api) {
-      if (!shutDown) waiting.push([command, args]);
-      return undefined;
+      if (shutDown) return undefined;
+      const call: [unknown, unknown[]] = [command, args];
+      waiting.push(call);
+      // product.md: 'on' returns an unsubscribe function, also before the widget has started.
+      if (command !== 'on') return undefined;
+      return () => {
+        if (waiting.includes(call)) waiting.splice(waiting.indexOf(call), 1);
+        else if (api) runCommand(api, 'off', args, log);
+      };
     }
     const result = runCommand(api, command, args, log);
     if (command === 'shutdown') {

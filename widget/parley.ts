@@ -8,14 +8,15 @@ import { createEmitter } from './core/emitter';
 import type { ParleyEvents } from './core/events';
 import { collectPageInfo, validateMetadata } from './core/metadata';
 import type { ParleyOptions } from './core/options';
-import { createSession } from './core/session';
+import { type Session, createSession } from './core/session';
+import { type SessionActions, initialState } from './core/state';
 import { systemClock } from './core/clock';
 import { createStorage, storageNamespace } from './core/storage';
 import { createTabChannel } from './core/tab-channel';
 import { createTabLeader, type SubscribeStorage } from './core/tab-leader';
 import { type TabMessage, isTabMessage } from './core/tab-messages';
-import { ROOT_ID, type View, mountWidget } from './dom/mount';
-import { pageConnectivity, pageVisibility, randomId } from './dom/page';
+import { ROOT_ID, type View, type WidgetRoot, createRoot, mountWidget } from './dom/mount';
+import { nextTask, pageConnectivity, pageVisibility, randomId } from './dom/page';
 import { getStrings, resolveLocale, textDirection } from './i18n';
 
 declare const __PARLEY_VERSION__: string;
@@ -37,6 +38,12 @@ export class ParleyConfigError extends Error {
   }
 }
 
+/** A session's stand-in for the closed launcher drawn before the session exists. */
+const IDLE = { subscribe: () => () => {}, actions: {} as SessionActions };
+
+/** Documents with a widget, from its first task on: the root element itself comes a few tasks later. */
+const claimed = new WeakSet<Document>();
+
 export function createParley(options: ParleyOptions, env: ParleyEnvironment = { window }): ParleyApi {
   const win = env.window;
   const doc = win.document;
@@ -48,73 +55,108 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
 
   const container = config.mode === 'inline' ? findTarget(doc, config.target) : doc.body;
   if (!container) throw new ParleyConfigError([`inline mode: no element matches target ${JSON.stringify(config.target)}.`]);
-  if (doc.getElementById(ROOT_ID)) throw new ParleyConfigError(['a Parley widget is already mounted on this page.']);
+  if (doc.getElementById(ROOT_ID) || claimed.has(doc)) throw new ParleyConfigError(['a Parley widget is already mounted on this page.']);
+  claimed.add(doc);
 
   const emitter = createEmitter<ParleyEventMap>({
     onHandlerError: (error, event) => log.error(`${PREFIX} A "${event}" handler threw:`, error),
   });
+  emitter.on('error', (payload) => log.error(`${PREFIX} ${payload.kind} failed: ${payload.message}`));
   const browserLanguages = () => (win.navigator.languages?.length ? win.navigator.languages : [win.navigator.language ?? 'en']);
   let locale = resolveLocale(config.locale, browserLanguages());
-  const client = createClient({
-    apiUrl: config.apiUrl,
-    clientKey: config.clientKey,
-    authHeader: config.authHeader,
-    fetch: env.fetch ?? win.fetch.bind(win),
-    revalidation: 'http-cache',
-  });
-  const storage = createStorage({ backend: () => win.localStorage, apiUrl: config.apiUrl, clientKey: config.clientKey });
-  const visibility = pageVisibility(doc);
-  const connectivity = pageConnectivity(win);
-  const tabs = connectTabs(win, storageNamespace(config.apiUrl, config.clientKey));
-  const session = createSession({
-    tabs,
-    client,
-    storage,
-    clock: systemClock,
-    random: Math.random,
-    newId: () => randomId(win),
-    visibility,
-    connectivity,
-    config,
-    emit: (event, payload) => (emitter.emit as (name: string, value: unknown) => void)(event, payload),
-    fallbackSubject: () => getStrings(locale).subjectFallback,
-    pageInfo: () =>
-      collectPageInfo({
-        location: win.location,
-        document: doc,
-        navigator: win.navigator,
-        screen: win.screen,
-        timeZone: safeTimeZone(),
-        widgetVersion: VERSION,
-        locale,
-      }),
-  });
-  emitter.on('error', (payload) => log.error(`${PREFIX} ${payload.kind} failed: ${payload.message}`));
-
   let open = config.open || config.mode === 'inline';
   const view = (): View => ({ open, locale, dir: textDirection(locale), strings: getStrings(locale) });
   let alive = true;
-  // The launcher paints first. The stored conversation is read in a task after that frame: reading
-  // it is localStorage's first use, which loads the origin's whole storage, and then the session
-  // starts its work. It is read at once instead when the panel starts open (no flash of the form)
-  // or when the page or the customer acts before that task, so nothing happens out of order.
-  let restored = false;
-  const restore = () => {
-    if (restored || !alive) return;
-    restored = true;
-    tabs.listen();
-    void session.restore();
-  };
-  const setOpen = (next: boolean) => {
-    if (next === open || config.mode === 'inline') return;
-    restore();
-    open = next;
+
+  // Start-up is cut into tasks, so that none is long on a slow phone. This one checks the options.
+  // Then, each in a task of its own: the root with its styles; the launcher; the session. The
+  // stored conversation is read in a task after the launcher's first frame: reading it is
+  // localStorage's first use, which loads the origin's whole storage, and then the session starts
+  // its work. A command, or the customer, that needs a later step runs it at once, so nothing
+  // happens out of order. A panel that starts open is drawn with its session and reads the stored
+  // conversation at once (no flash of the form).
+  const connectivity = pageConnectivity(win);
+  let session: Session | undefined;
+  let tabs: ReturnType<typeof connectTabs>;
+  let root: WidgetRoot;
+  let mounted: ReturnType<typeof mountWidget>;
+  const startSession = (): Session => {
+    if (session) return session;
+    tabs = connectTabs(win, storageNamespace(config.apiUrl, config.clientKey));
+    session = createSession({
+      tabs,
+      client: createClient({
+        apiUrl: config.apiUrl,
+        clientKey: config.clientKey,
+        authHeader: config.authHeader,
+        fetch: env.fetch ?? win.fetch.bind(win),
+        revalidation: 'http-cache',
+      }),
+      storage: createStorage({ backend: () => win.localStorage, apiUrl: config.apiUrl, clientKey: config.clientKey }),
+      clock: systemClock,
+      random: Math.random,
+      newId: () => randomId(win),
+      visibility: pageVisibility(doc),
+      connectivity,
+      config,
+      emit: (event, payload) => (emitter.emit as (name: string, value: unknown) => void)(event, payload),
+      fallbackSubject: () => getStrings(locale).subjectFallback,
+      pageInfo: () =>
+        collectPageInfo({
+          location: win.location,
+          document: doc,
+          navigator: win.navigator,
+          screen: win.screen,
+          timeZone: safeTimeZone(),
+          widgetVersion: VERSION,
+          locale,
+        }),
+    });
     session.setPanelOpen(open);
+    return session;
+  };
+  const steps = [
+    () => (root = createRoot(doc, container, config)),
+    () => {
+      // Until the session exists, a closed launcher shows a session's first state: the panel's
+      // contents, the only users of its actions, are built on opening, which starts the session.
+      const source = open ? startSession() : { ...IDLE, getState: initialState };
+      mounted = mountWidget({ root, config, session: source, connectivity, onOpenChange: setOpen }, view());
+      // After the caller's synchronous code, even when a command drew the launcher at once: the
+      // snippet's queued Parley('on', 'ready', …) is replayed before this.
+      queueMicrotask(() => alive && emitter.emit('ready', { version: VERSION }));
+    },
+    () => mounted.connect(startSession()),
+    () => {
+      tabs.listen();
+      void startSession().restore();
+    },
+  ];
+  const ALL = steps.length;
+  const DRAWN = 2;
+  let done = 0;
+  /** Runs, now, every step up to `count` that has not run yet. */
+  const upTo = (count: number) => {
+    while (alive && done < count) steps[done++]!();
+  };
+  // One step per task; the last one after the launcher's first frame (at once when it is open).
+  const nextStep = () => {
+    if (!alive || done >= ALL - 1) return;
+    upTo(done + 1);
+    if (done < ALL - 1) nextTask(win, nextStep);
+    else if (open) upTo(ALL);
+    else afterNextPaint(win, () => upTo(ALL));
+  };
+  nextTask(win, nextStep);
+
+  const setOpen = (next: boolean) => {
+    if (next === open || config.mode === 'inline' || !alive) return;
+    upTo(ALL);
+    open = next;
+    session!.setPanelOpen(open);
     mounted.update(view());
     emitter.emit(open ? 'open' : 'close', {});
   };
-  const mounted = mountWidget({ doc, config, session, connectivity, container, onOpenChange: setOpen }, view());
-  session.setPanelOpen(open);
 
   // Any element of the host page with data-parley-open opens the panel (product.md).
   const onPageClick = (event: Event) => {
@@ -126,21 +168,19 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   };
   doc.addEventListener('click', onPageClick);
   // Leaving the page hands the lead to another tab at once; coming back from the bfcache rejoins.
-  const onPageHide = () => session.setPageActive(false);
-  const onPageShow = (event: PageTransitionEvent) => event.persisted && session.setPageActive(true);
+  const onPageHide = () => session?.setPageActive(false);
+  const onPageShow = (event: PageTransitionEvent) => event.persisted && session?.setPageActive(true);
   win.addEventListener('pagehide', onPageHide);
   win.addEventListener('pageshow', onPageShow);
-  if (open) restore();
-  else afterNextPaint(win, restore);
 
-  const api: ParleyApi = {
-    open: () => alive && setOpen(true),
-    close: () => alive && setOpen(false),
-    toggle: () => alive && setOpen(!open),
+  return {
+    open: () => setOpen(true),
+    close: () => setOpen(false),
+    toggle: () => setOpen(!open),
     identify(identity: IdentifyInput) {
+      upTo(ALL);
       if (!alive) return;
-      restore();
-      session.identify({
+      session!.identify({
         email: identity.email.trim(),
         ...(identity.firstName ? { firstName: identity.firstName } : {}),
         ...(identity.lastName ? { lastName: identity.lastName } : {}),
@@ -152,40 +192,40 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
         log.error(`${PREFIX} Parley("metadata") refused: ${checked.reason}`);
         return;
       }
-      session.setMetadata(checked.value);
+      if (alive) startSession().setMetadata(checked.value);
     },
     locale(tag) {
       locale = resolveLocale(tag, browserLanguages());
-      if (alive) mounted.update(view());
+      if (alive && done >= DRAWN) mounted.update(view());
     },
     newConversation(input: NewConversationInput = {}) {
+      upTo(ALL);
       if (!alive) return;
-      restore();
-      session.prefillNew(input);
+      session!.prefillNew(input);
       setOpen(true);
     },
     on: (event, handler) => emitter.on(event, handler as (payload: unknown) => void),
     off: (event, handler) => emitter.off(event, handler as (payload: unknown) => void),
     reset() {
-      restore();
-      if (alive) session.reset();
+      upTo(ALL);
+      if (alive) session!.reset();
     },
     shutdown() {
       if (!alive) return;
       alive = false;
-      session.destroy();
+      if (session) {
+        session.destroy();
+        tabs.stop();
+      }
+      if (done >= DRAWN) mounted.destroy();
+      if (done) root.remove();
+      claimed.delete(doc);
       doc.removeEventListener('click', onPageClick);
       win.removeEventListener('pagehide', onPageHide);
       win.removeEventListener('pageshow', onPageShow);
-      tabs.stop();
-      mounted.destroy();
       emitter.clear();
     },
   };
-  // After the caller's synchronous code: the snippet's queued Parley('on', 'ready', …) is replayed
-  // right after createParley returns, and must not miss it.
-  queueMicrotask(() => alive && emitter.emit('ready', { version: VERSION }));
-  return api;
 }
 
 /**

@@ -24,14 +24,29 @@ afterEach(async () => {
   await helpdesk.cleanup();
 });
 
-function start(options: Record<string, unknown> = {}) {
+function create(options: Record<string, unknown> = {}) {
   widget = createParley(
     { clientKey: helpdesk.keys.client, apiUrl: helpdesk.url, ...options },
     // Node's own fetch: real loopback HTTP to the emulator.
     { window, console: log, fetch: globalThis.fetch },
   );
+  return widget;
+}
+
+function inRoot() {
   const root = document.getElementById('parley-root')!;
   return { root, ui: within(root.shadowRoot as unknown as HTMLElement) };
+}
+
+/** Waits for the tasks after createParley's to draw the launcher. */
+async function drawn() {
+  await waitFor(() => expect(document.getElementById('parley-root')?.shadowRoot?.querySelector('button')).toBeTruthy());
+  return inRoot();
+}
+
+async function start(options: Record<string, unknown> = {}) {
+  create(options);
+  return drawn();
 }
 
 describe('createParley', () => {
@@ -45,45 +60,71 @@ describe('createParley', () => {
     expect(document.getElementById('parley-root')).toBeNull();
   });
 
-  it('adds exactly one element, at the end of body, with an open shadow root', () => {
+  it('adds exactly one element, at the end of body, with an open shadow root', async () => {
     document.body.innerHTML = '<main>shop</main>';
-    const { root, ui } = start();
+    const { root, ui } = await start();
     expect(document.body.lastElementChild).toBe(root);
     expect(document.querySelectorAll('#parley-root')).toHaveLength(1);
     expect(root.shadowRoot?.mode).toBe('open');
     expect(ui.getByRole('button', { name: 'Open support chat' }).getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('shows the launcher before reading storage; reads it after that frame, or at once when the panel opens', async () => {
+  it('draws the launcher in tasks after the caller\'s, and reads storage only after that', async () => {
+    const read = localStorage.getItem.bind(localStorage);
+    let launcherAtFirstRead: boolean | null = null;
+    const getItem = vi.spyOn(localStorage, 'getItem').mockImplementation((key) => {
+      launcherAtFirstRead ??= Boolean(document.getElementById('parley-root')?.shadowRoot?.querySelector('button'));
+      return read(key);
+    });
+    try {
+      create();
+      // The caller's task only checks the options: nothing is on the page yet.
+      expect(document.getElementById('parley-root')).toBeNull();
+      const { ui } = await drawn();
+      expect(ui.getByRole('button', { name: 'Open support chat' })).toBeTruthy();
+      await waitFor(() => expect(getItem).toHaveBeenCalled());
+      expect(launcherAtFirstRead).toBe(true);
+    } finally {
+      getItem.mockRestore();
+    }
+  });
+
+  it('runs at once whatever a command needs: open right after createParley shows the panel', () => {
     const getItem = vi.spyOn(localStorage, 'getItem');
     try {
-      const { ui } = start();
-      expect(ui.getByRole('button', { name: 'Open support chat' })).toBeTruthy();
-      expect(getItem).not.toHaveBeenCalled();
-      await waitFor(() => expect(getItem).toHaveBeenCalled());
-
-      widget!.shutdown();
-      document.body.innerHTML = '';
-      getItem.mockClear();
-      start();
+      create();
       widget!.open();
+      const { ui } = inRoot();
+      expect(ui.getByRole('dialog', { name: 'Support' })).toBeTruthy();
+      expect(ui.getByRole('button', { name: 'Close support chat' }).getAttribute('aria-expanded')).toBe('true');
       expect(getItem).toHaveBeenCalled();
     } finally {
       getItem.mockRestore();
     }
   });
 
+  it('refuses a second widget before the first is drawn, and a shut-down one never appears', async () => {
+    create();
+    expect(() => createParley({ clientKey: helpdesk.keys.client, apiUrl: helpdesk.url }, { window, console: log })).toThrow(/already mounted/);
+    widget!.shutdown();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(document.getElementById('parley-root')).toBeNull();
+    // Shut down, the page is free for a new widget.
+    const { ui } = await start();
+    expect(ui.getByRole('button', { name: 'Open support chat' })).toBeTruthy();
+  });
+
   it('makes no request and writes nothing on a first visit, even with the panel open', async () => {
-    const { ui } = start();
+    const { ui } = await start();
     fireEvent.click(ui.getByRole('button', { name: 'Open support chat' }));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(helpdesk.requests).toHaveLength(0);
     expect(Object.keys(localStorage)).toEqual([]);
   });
 
-  it('opens and closes from the launcher, commands and data-parley-open, firing events', () => {
+  it('opens and closes from the launcher, commands and data-parley-open, firing events', async () => {
     document.body.innerHTML = '<button data-parley-open>Contact us</button>';
-    const { ui } = start();
+    const { ui } = await start();
     const seen: string[] = [];
     widget!.on('open', () => seen.push('open'));
     const unsubscribe = widget!.on('close', () => seen.push('close'));
@@ -98,7 +139,7 @@ describe('createParley', () => {
   });
 
   it('runs a whole conversation: form, create, team reply, customer reply', async () => {
-    const { ui } = start({ teamName: 'Acme Support' });
+    const { ui } = await start({ teamName: 'Acme Support' });
     widget!.open();
     fireEvent.input(ui.getByRole('textbox', { name: 'Name' }), { target: { value: 'Jane Doe' } });
     fireEvent.input(ui.getByRole('textbox', { name: /Email/ }), { target: { value: 'jane@example.com' } });
@@ -120,21 +161,21 @@ describe('createParley', () => {
     expect(Object.keys(localStorage).every((key) => key.startsWith('parley:v1:'))).toBe(true);
   }, 20_000);
 
-  it('switches language live', () => {
-    const { ui } = start({ locale: 'en' });
+  it('switches language live', async () => {
+    const { ui } = await start({ locale: 'en' });
     widget!.locale('fr');
     expect(ui.queryByRole('button', { name: 'Open support chat' })).toBeNull();
     expect(ui.getAllByRole('button').length).toBeGreaterThan(0);
   });
 
-  it('refuses metadata that is not plain JSON, and says why', () => {
-    start();
+  it('refuses metadata that is not plain JSON, and says why', async () => {
+    await start();
     widget!.metadata({ when: new Date() } as unknown as Record<string, unknown>);
     expect(log.error.mock.calls.flat().join(' ')).toMatch(/metadata/);
   });
 
   it('shutdown removes everything and stops all activity', async () => {
-    const { ui } = start();
+    const { ui } = await start();
     widget!.open();
     expect(ui.getByRole('dialog')).toBeTruthy();
     widget!.shutdown();
@@ -144,21 +185,30 @@ describe('createParley', () => {
     widget = null;
   });
 
-  it('refuses to mount a second widget on the same page', () => {
-    start();
+  it('refuses to mount a second widget on the same page', async () => {
+    await start();
     expect(() => createParley({ clientKey: helpdesk.keys.client, apiUrl: helpdesk.url }, { window, console: log })).toThrow(/already mounted/);
     expect(document.querySelectorAll('#parley-root')).toHaveLength(1);
   });
 });
 
 describe('ready', () => {
-  it('fires after the code that created the widget, so subscribing right after never misses it', async () => {
-    const { ui } = start();
+  it('fires once the launcher is drawn, after the code that created the widget, so subscribing right after never misses it', async () => {
+    create();
     const seen: unknown[] = [];
     widget!.on('ready', (payload) => seen.push(payload));
     expect(seen).toEqual([]);
+    await waitFor(() => expect(seen).toEqual([{ version: expect.stringMatching(/^\d+\.\d+\.\d+/) }]));
+    expect(inRoot().ui.getByRole('button', { name: 'Open support chat' })).toBeTruthy();
+  });
+
+  it('fires after a command that drew the widget at once, not during it', async () => {
+    create();
+    const seen: string[] = [];
+    widget!.open();
+    widget!.on('ready', () => seen.push('ready'));
+    expect(seen).toEqual([]);
     await Promise.resolve();
-    expect(seen).toEqual([{ version: expect.stringMatching(/^\d+\.\d+\.\d+/) }]);
-    expect(ui.getByRole('button', { name: 'Open support chat' })).toBeTruthy();
+    expect(seen).toEqual(['ready']);
   });
 });

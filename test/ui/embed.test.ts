@@ -47,9 +47,10 @@ describe('the script-tag entry', () => {
     Parley('init', { clientKey: helpdesk.keys.client, apiUrl: helpdesk.url, title: 'Help desk' });
     Parley('open');
     await loadBundle();
+    // The widget starts in a task after the script's: the queued open runs then, and ready
+    // comes right after, heard by the queued 'on'.
+    await waitFor(() => expect(seen).toEqual(['open', 'ready']));
     expect(document.querySelectorAll('#parley-root')).toHaveLength(1);
-    // The queued open ran during the replay; ready came right after, heard by the queued 'on'.
-    expect(seen).toEqual(['open', 'ready']);
     expect(page.Parley!.q ?? []).toEqual([]);
     page.Parley!('close');
     page.Parley!('toggle');
@@ -66,17 +67,40 @@ describe('the script-tag entry', () => {
     page.Parley!('open');
     expect(document.getElementById('parley-root')).toBeNull();
     page.Parley!('init', { clientKey: helpdesk.keys.client, apiUrl: helpdesk.url });
-    expect(opened).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(opened).toHaveBeenCalledTimes(1));
+    expect(document.getElementById('parley-root')!.shadowRoot!.querySelector('[role="dialog"]')?.hasAttribute('hidden')).toBe(false);
+  });
+
+  it('returns an unsubscribe function from Parley("on") even before the widget starts', async () => {
+    snippet();
+    await loadBundle();
+    const early = vi.fn();
+    const late = vi.fn();
+    const unsubscribeEarly = page.Parley!('on', 'open', early) as () => void;
+    const unsubscribeLate = page.Parley!('on', 'close', late) as () => void;
+    expect(typeof unsubscribeEarly).toBe('function');
+    unsubscribeEarly(); // before init: the subscription never happens
+    page.Parley!('init', { clientKey: helpdesk.keys.client, apiUrl: helpdesk.url });
+    page.Parley!('open');
+    await waitFor(() => expect(document.getElementById('parley-root')).not.toBeNull());
+    page.Parley!('close');
+    expect(late).toHaveBeenCalledTimes(1);
+    unsubscribeLate(); // after the start: unsubscribed from the running widget
+    page.Parley!('open');
+    page.Parley!('close');
+    expect(late).toHaveBeenCalledTimes(1);
+    expect(early).not.toHaveBeenCalled();
   });
 
   it('reports a bad command or a bad config in the console and never throws into the page', async () => {
     const Parley = snippet();
     Parley('init', { clientKey: 'bnc_sv_secret', apiUrl: helpdesk.url });
     await loadBundle();
+    await waitFor(() => expect(errors.join('\n')).toMatch(/server key/i));
     expect(document.getElementById('parley-root')).toBeNull();
-    expect(errors.join('\n')).toMatch(/server key/i);
     page.Parley!('init', { clientKey: helpdesk.keys.client, apiUrl: 'ftp://nope' });
     expect(() => page.Parley!('fly')).not.toThrow();
+    await waitFor(() => expect(errors.join('\n')).toMatch(/ftp/));
     expect(document.getElementById('parley-root')).toBeNull();
   });
 
@@ -86,6 +110,8 @@ describe('the script-tag entry', () => {
     await loadBundle();
     vi.resetModules();
     await loadBundle();
+    await waitFor(() => expect(document.querySelectorAll('#parley-root')).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(document.querySelectorAll('#parley-root')).toHaveLength(1);
     expect(warnings.join('\n')).toMatch(/loaded twice/);
   });
@@ -94,6 +120,7 @@ describe('the script-tag entry', () => {
     const Parley = snippet();
     Parley('init', { clientKey: helpdesk.keys.client, apiUrl: helpdesk.url });
     await loadBundle();
+    await waitFor(() => expect(document.getElementById('parley-root')).not.toBeNull());
     page.Parley!('shutdown');
     expect(document.getElementById('parley-root')).toBeNull();
     page.Parley!('open');

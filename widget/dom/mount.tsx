@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Connectivity } from '../core/poller';
 import type { ResolvedConfig } from '../core/options';
-import type { Session } from '../core/session';
+import type { SessionActions, SessionState } from '../core/state';
 import type { Strings } from '../i18n';
 import { App } from '../ui/app';
 import { applyStyles } from '../ui/styles';
@@ -19,13 +19,18 @@ export interface View {
   strings: Strings;
 }
 
+/** What the skin reads of the session, and calls. */
+export interface SessionSource {
+  subscribe(listener: () => void): () => unknown;
+  getState(): SessionState;
+  actions: SessionActions;
+}
+
 export interface MountOptions {
-  doc: Document;
+  root: WidgetRoot;
   config: ResolvedConfig;
-  session: Session;
+  session: SessionSource;
   connectivity: Connectivity;
-  /** Where the root goes: body, or the inline-mode target. */
-  container: Element;
   onOpenChange(open: boolean): void;
 }
 
@@ -47,26 +52,50 @@ function Root({ options, view }: { options: MountOptions; view: View }) {
   );
 }
 
-export function mountWidget(options: MountOptions, initial: View) {
-  const host = options.doc.createElement('div');
+/**
+ * Claims the page's one element, `<div id="parley-root">` at the end of `container`, with its open
+ * shadow root already styled: the widget's reset applies before anything is drawn in it.
+ */
+export function createRoot(doc: Document, container: Element, config: ResolvedConfig) {
+  const host = doc.createElement('div');
   host.id = ROOT_ID;
   const shadow = host.attachShadow({ mode: 'open' });
-  const styles = applyStyles(shadow, options.config, { nonce: options.config.nonce, doc: options.doc });
-  options.container.appendChild(host);
-  const viewport = followViewport(options.doc.defaultView, styles.setViewport);
+  const styles = applyStyles(shadow, config, { nonce: config.nonce, doc });
+  container.appendChild(host);
+  return {
+    host,
+    shadow,
+    styles,
+    remove() {
+      styles.remove();
+      host.remove();
+    },
+  };
+}
+export type WidgetRoot = ReturnType<typeof createRoot>;
+
+/** Draws the widget in its root, from the session's state, and redraws it for every new view. */
+export function mountWidget(options: MountOptions, initial: View) {
+  const { shadow, styles } = options.root;
+  const viewport = followViewport(shadow.ownerDocument.defaultView, styles.setViewport);
+  let current = initial;
   const draw = (view: View) => {
+    current = view;
     render(<Root options={options} view={view} />, shadow);
     viewport.active(view.open && options.config.mode !== 'inline');
   };
   draw(initial);
   return {
-    host,
     update: draw,
+    /** Draws from another session from now on (the real one, after a stand-in). */
+    connect(session: SessionSource) {
+      if (session === options.session) return;
+      options = { ...options, session };
+      draw(current);
+    },
     destroy() {
       viewport.active(false);
       render(null, shadow);
-      styles.remove();
-      host.remove();
     },
   };
 }

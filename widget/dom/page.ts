@@ -33,3 +33,16 @@ export function randomId(win: Window): string {
   // randomUUID exists only in secure contexts (https); a plain http page gets 128 random bits.
   return crypto.randomUUID?.() ?? crypto.getRandomValues(new Uint32Array(4)).join('-');
 }
+
+type PostTask = (task: () => void, options: { priority: 'user-blocking' }) => Promise<unknown>;
+
+/**
+ * Runs `task` in a task of its own, soon: start-up is cut into such tasks so that none is long.
+ * Where the browser has `scheduler.postTask`, at its user-blocking priority, which runs before
+ * the page's ordinary tasks (and its timers); elsewhere a zero timer.
+ */
+export function nextTask(win: Window, task: () => void): void {
+  const scheduler = (win as Window & { scheduler?: { postTask?: PostTask } }).scheduler;
+  if (typeof scheduler?.postTask === 'function') void scheduler.postTask(task, { priority: 'user-blocking' });
+  else win.setTimeout(task, 0);
+}

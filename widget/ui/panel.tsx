@@ -31,6 +31,31 @@ export interface PanelProps {
 const STICK_PX = 48;
 
 export function Panel(props: PanelProps) {
+  const { config, strings, dir, open, inline } = props;
+  // Nothing inside the panel is built until it first opens: a page load pays for the launcher
+  // only (the panel's forms were most of the start-up long task; even compiling this file's
+  // contents is a cost there, hence a component of their own). Once built they stay, hidden, so
+  // whatever the customer typed survives closing.
+  const built = useRef(false);
+  if (open) built.current = true;
+  return (
+    <div
+      ref={props.panelRef}
+      id="parley-panel"
+      class={!inline && !config.launcher ? 'panel solo' : 'panel'}
+      // product.md fixes the panel's role as dialog in every mode, so scripts find it the same way.
+      role="dialog"
+      aria-label={config.title ?? strings.title}
+      dir={dir}
+      hidden={!open}
+      tabIndex={-1}
+    >
+      {built.current && <PanelContents {...props} />}
+    </div>
+  );
+}
+
+function PanelContents(props: PanelProps) {
   const { config, strings, formats, dir, state, actions, open, inline } = props;
   const title = config.title ?? strings.title;
   const teamName = config.teamName ?? title;
@@ -39,11 +64,6 @@ export function Panel(props: PanelProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const last = state.messages[state.messages.length - 1];
-  // Nothing inside the panel is built until it first opens: a page load pays for the launcher
-  // only (the panel's forms were most of the start-up long task). Once built it stays, hidden, so
-  // whatever the customer typed survives closing.
-  const built = useRef(false);
-  if (open) built.current = true;
 
   useLayoutEffect(() => {
     const body = bodyRef.current;
@@ -56,76 +76,64 @@ export function Panel(props: PanelProps) {
   };
 
   return (
-    <div
-      ref={props.panelRef}
-      id="parley-panel"
-      class={!inline && !config.launcher ? 'panel solo' : 'panel'}
-      // product.md fixes the panel's role as dialog in every mode, so scripts find it the same way.
-      role="dialog"
-      aria-label={title}
-      dir={dir}
-      hidden={!open}
-      tabIndex={-1}
-    >
-      {built.current && <>
-        <div class="head">
-          <h2 class="title">{title}</h2>
-          {!inline && (
-            <button type="button" class="icon-btn" aria-label={strings.close} onClick={props.onClose}>
-              <CloseIcon />
-            </button>
-          )}
-        </div>
-        <div class="body" ref={bodyRef} onScroll={onScroll}>
-          <p class="greeting">{config.greeting ?? strings.greeting}</p>
-          <Notices strings={strings} online={props.online} notice={state.notice} onDismiss={actions.dismissNotice} />
-          {talking && (
-            <>
-              {phase === 'resuming' && !state.messages.length && (
-                <p class="muted" role="status">
-                  {strings.loadingConversation}
-                </p>
-              )}
-              {/* Nothing is rendered into a closed panel: a returning customer's page load stays light. */}
-              {open && (
-                <MessageList
-                  key={state.conversation?.id}
-                  strings={strings}
-                  formats={formats}
-                  messages={state.messages}
-                  teamName={teamName}
-                  onRetry={actions.retry}
-                />
-              )}
-            </>
-          )}
-          {phase === 'ended' && <Ended strings={strings} status={state.conversation?.status} onStartNew={actions.startNew} />}
-          {(phase === 'form' || phase === 'creating') && (
-            <StartForm
-              strings={strings}
-              prefill={state.prefill}
-              identity={state.identity}
-              requireEmail={config.requireEmail}
-              creating={phase === 'creating'}
-              serverErrors={state.formErrors}
-              onStart={(values) => void actions.startConversation(values)}
-            />
-          )}
-          {state.identity && phase !== 'active' && phase !== 'resuming' && (
-            <HistoryList strings={strings} formats={formats} history={state.history}
-              currentId={state.conversation?.id ?? null} onResume={(id) => void actions.resume(id)} />
-          )}
-        </div>
-        {phase === 'active' && (
-          <div class="foot">
-            {state.needsEmail && (
-              <EmailGate strings={strings} teamName={teamName} prefill={state.prefill.email}
-                serverError={state.formErrors.email} onProvide={actions.provideEmail} />
-            )}
-            <Composer strings={strings} draft={state.draft} rtl={dir === 'rtl'} onDraft={actions.setDraft} onSend={actions.sendReply} />
-          </div>
+    <>
+      <div class="head">
+        <h2 class="title">{title}</h2>
+        {!inline && (
+          <button type="button" class="icon-btn" aria-label={strings.close} onClick={props.onClose}>
+            <CloseIcon />
+          </button>
         )}
-      </>}
-    </div>
+      </div>
+      <div class="body" ref={bodyRef} onScroll={onScroll}>
+        <p class="greeting">{config.greeting ?? strings.greeting}</p>
+        <Notices strings={strings} online={props.online} notice={state.notice} onDismiss={actions.dismissNotice} />
+        {talking && (
+          <>
+            {phase === 'resuming' && !state.messages.length && (
+              <p class="muted" role="status">
+                {strings.loadingConversation}
+              </p>
+            )}
+            {/* Nothing is rendered into a closed panel: a returning customer's page load stays light. */}
+            {open && (
+              <MessageList
+                key={state.conversation?.id}
+                strings={strings}
+                formats={formats}
+                messages={state.messages}
+                teamName={teamName}
+                onRetry={actions.retry}
+              />
+            )}
+          </>
+        )}
+        {phase === 'ended' && <Ended strings={strings} status={state.conversation?.status} onStartNew={actions.startNew} />}
+        {(phase === 'form' || phase === 'creating') && (
+          <StartForm
+            strings={strings}
+            prefill={state.prefill}
+            identity={state.identity}
+            requireEmail={config.requireEmail}
+            creating={phase === 'creating'}
+            serverErrors={state.formErrors}
+            onStart={(values) => void actions.startConversation(values)}
+          />
+        )}
+        {state.identity && phase !== 'active' && phase !== 'resuming' && (
+          <HistoryList strings={strings} formats={formats} history={state.history}
+            currentId={state.conversation?.id ?? null} onResume={(id) => void actions.resume(id)} />
+        )}
+      </div>
+      {phase === 'active' && (
+        <div class="foot">
+          {state.needsEmail && (
+            <EmailGate strings={strings} teamName={teamName} prefill={state.prefill.email}
+              serverError={state.formErrors.email} onProvide={actions.provideEmail} />
+          )}
+          <Composer strings={strings} draft={state.draft} rtl={dir === 'rtl'} onDraft={actions.setDraft} onSend={actions.sendReply} />
+        </div>
+      )}
+    </>
   );
 }
