@@ -69,12 +69,12 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   let alive = true;
 
   // Start-up is cut into tasks, so that none is long on a slow phone. This one checks the options.
-  // Then, each in a task of its own: the root with its styles; the launcher; the session. The
-  // stored conversation is read in a task after the launcher's first frame: reading it is
-  // localStorage's first use, which loads the origin's whole storage, and then the session starts
-  // its work. A command, or the customer, that needs a later step runs it at once, so nothing
-  // happens out of order. A panel that starts open is drawn with its session and reads the stored
-  // conversation at once (no flash of the form).
+  // Then, each in a task of its own: the root with its styles; the launcher; after the launcher's
+  // first frame, the session; after another, the stored conversation is read (localStorage's first
+  // use, which loads the origin's whole storage) and the session starts its work. A command, or
+  // the customer, that needs a later step runs it at once, so nothing happens out of order. A
+  // panel that starts open is drawn with its session and reads the stored conversation at once
+  // (no flash of the form).
   const connectivity = pageConnectivity(win);
   let session: Session | undefined;
   let tabs: ReturnType<typeof connectTabs>;
@@ -139,13 +139,14 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   const upTo = (count: number) => {
     while (alive && done < count) steps[done++]!();
   };
-  // One step per task; the last one after the launcher's first frame (at once when it is open).
+  // One step per task: the root and the launcher at once, then the rest each after a frame, so
+  // that the launcher is on screen first (a panel drawn open reads its conversation at once).
   const nextStep = () => {
-    if (!alive || done >= ALL - 1) return;
+    if (!alive || done >= ALL) return;
     upTo(done + 1);
-    if (done < ALL - 1) nextTask(win, nextStep);
+    if (done < DRAWN) nextTask(win, nextStep);
     else if (open) upTo(ALL);
-    else afterNextPaint(win, () => upTo(ALL));
+    else afterNextPaint(win, nextStep);
   };
   nextTask(win, nextStep);
 
