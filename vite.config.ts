@@ -39,7 +39,14 @@ export default defineConfig(({ mode }) => ({
       destr: fileURLToPath(new URL('./widget/shims/destr.ts', import.meta.url)),
     },
   },
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // JSX as classic `h(type, props, ...children)` calls rather than the automatic runtime's
+  // `jsx(type, { ...props, children: [...] })`: each element is a few bytes shorter, and preact's
+  // own createElement replaces preact/jsx-runtime (~235 B gzip). Same vnodes; tsc still
+  // type-checks with the automatic settings of tsconfig.json, whose JSX types are the same.
+  oxc: {
+    jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' },
+    jsxInject: "import { h, Fragment } from 'preact'",
+  },
   build: {
     target: 'es2020',
     // The browsers the widget needs anyway (shadow DOM, BroadcastChannel, logical properties):
