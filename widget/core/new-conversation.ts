@@ -4,7 +4,7 @@
 import type { ApiError } from '../api/errors';
 import type { CreateConversationInput, Priority } from '../api/types';
 import { buildMetadata } from './metadata';
-import { isValidEmail, splitName } from './people';
+import { formProblems, splitName } from './people';
 import type { Identity } from './state';
 import { subjectFromMessage } from './subject';
 
@@ -35,10 +35,7 @@ export function newConversationRequest(form: FormInput, context: RequestContext)
   const message = form.message.trim();
   const { identity } = context;
   const email = (identity?.email ?? form.email).trim();
-  const errors: Record<string, string> = {};
-  if (!message) errors.message = 'required';
-  if (email && !isValidEmail(email)) errors.email = 'invalid';
-  if (!email && context.requireEmail) errors.email = 'required';
+  const errors = formProblems(message, email, context.requireEmail);
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const names = identity ? { first: identity.firstName, last: identity.lastName } : splitName(form.name);

@@ -20,7 +20,7 @@ import { createMessageFeed } from './message-feed';
 import type { TabChannel } from './tab-channel';
 import type { SubscribeStorage, TabLeader } from './tab-leader';
 import type { TabMessage } from './tab-messages';
-import { isValidEmail } from './people';
+import { fullName, isValidEmail } from './people';
 
 export interface SessionDeps {
   client: ApiClient;
@@ -614,8 +614,7 @@ export function createSession(deps: SessionDeps) {
   }
 
   function prefillFor(identity: Identity | null) {
-    const name = [identity?.firstName, identity?.lastName].filter(Boolean).join(' ');
-    return { name, email: identity?.email ?? '', message: '' };
+    return { name: fullName(identity), email: identity?.email ?? '', message: '' };
   }
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { isValidEmail } from '../core/people';
+import { emailProblem } from '../core/people';
 import { type Strings, format } from '../i18n';
 import { fieldError } from './field-errors';
 
@@ -15,15 +15,16 @@ interface EmailGateProps {
 /** Asks for the email the team needs to answer; the reply waits in the composer meanwhile. */
 export function EmailGate({ strings, teamName, prefill, serverError, onProvide }: EmailGateProps) {
   const [email, setEmail] = useState(prefill);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const shown = error ?? (serverError ? fieldError(strings, 'email', serverError) : undefined);
+  // This form's own verdict on what was typed ('required', 'invalid'), else the session's.
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const code = problem ?? serverError;
+  const shown = code && fieldError(strings, 'email', code);
   const submit = (event: Event) => {
     event.preventDefault();
     const value = email.trim();
-    if (!value) return setError(strings.emailRequired);
-    if (!isValidEmail(value)) return setError(strings.emailInvalid);
-    setError(undefined);
-    onProvide(value);
+    const found = emailProblem(value, true);
+    setProblem(found);
+    if (!found) onProvide(value);
   };
   return (
     <form class="gate" noValidate onSubmit={submit} aria-labelledby="parley-gate-title">

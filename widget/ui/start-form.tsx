@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isValidEmail } from '../core/people';
+import { formProblems, fullName } from '../core/people';
 import type { FormPrefill, Identity } from '../core/state';
 import type { Strings } from '../i18n';
 import { Field } from './field';
@@ -17,14 +17,6 @@ interface StartFormProps {
   /** The session's errors by field: codes ('required', 'invalid') or the server's own words. */
   serverErrors: Record<string, string>;
   onStart(values: Values): void;
-}
-
-function validate(values: Values, askEmail: boolean, requireEmail: boolean): Partial<Record<FieldName, string>> {
-  const errors: Partial<Record<FieldName, string>> = {};
-  if (askEmail && values.email && !isValidEmail(values.email)) errors.email = 'invalid';
-  if (askEmail && !values.email && requireEmail) errors.email = 'required';
-  if (!values.message) errors.message = 'required';
-  return errors;
 }
 
 /** The first-message form. Identified customers only write the message. */
@@ -57,7 +49,8 @@ export function StartForm({ strings, prefill, identity, requireEmail, creating, 
     event.preventDefault();
     if (creating) return;
     const trimmed = { name: values.name.trim(), email: values.email.trim(), message: values.message.trim() };
-    const found = validate(trimmed, askEmail, requireEmail);
+    // An identified customer's email is not asked for here, so it is not checked here either.
+    const found: Partial<Record<FieldName, string>> = formProblems(trimmed.message, askEmail ? trimmed.email : '', askEmail && requireEmail);
     setErrors(found);
     setEdited({});
     const firstInvalid = (['name', 'email', 'message'] as const).find((field) => found[field]);
@@ -65,8 +58,7 @@ export function StartForm({ strings, prefill, identity, requireEmail, creating, 
       formRef.current?.querySelector<HTMLElement>(`#parley-${firstInvalid}`)?.focus();
       return;
     }
-    const identityName = identity ? [identity.firstName, identity.lastName].filter(Boolean).join(' ') : '';
-    onStart(askEmail ? trimmed : { name: identityName, email: identity!.email, message: trimmed.message });
+    onStart(askEmail ? trimmed : { name: fullName(identity), email: identity!.email, message: trimmed.message });
   };
 
   const optional = strings.optional;
