@@ -37,5 +37,7 @@ export function contrastRatio(a: string, b: string): number {
 
 /** Black or white, whichever contrasts more with `hex` (white on a tie). */
 export function contrastingText(hex: string): string {
-  return contrastRatio(hex, BLACK) > contrastRatio(hex, WHITE) ? BLACK : WHITE;
+  // contrastRatio against black is (L + 0.05) / 0.05 and against white 1.05 / (L + 0.05), so black
+  // wins exactly when (L + 0.05)² > 0.05 × 1.05 (checked for all 16.7 million colours).
+  return (relativeLuminance(hex) + 0.05) ** 2 > 0.0525 ? BLACK : WHITE;
 }
