@@ -67,8 +67,8 @@ interface MessageItemProps {
  */
 class MessageItem extends Component<MessageItemProps> {
   override shouldComponentUpdate(next: MessageItemProps) {
-    const now = this.props;
-    return next.message !== now.message || next.author !== now.author || next.mine !== now.mine || next.strings !== now.strings || next.formats !== now.formats;
+    // onRetry is a new function at every render of the list, and always does the same.
+    return (Object.keys(next) as (keyof MessageItemProps)[]).some((prop) => prop !== 'onRetry' && next[prop] !== this.props[prop]);
   }
 
   override render({ message, author, mine, strings, formats, onRetry }: MessageItemProps) {
