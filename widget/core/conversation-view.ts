@@ -52,7 +52,8 @@ export function conversationView(input: ViewInput): ChatMessage[] {
       author: 'customer',
       body: entry.body,
       createdAt: entry.createdAt,
-      delivery: entry.state === 'sent' || entry.state === 'failed' ? entry.state : 'sending',
+      // A queued entry shows as sending: for the customer it has left.
+      delivery: entry.state === 'pending' ? 'sending' : entry.state,
       ...(entry.state === 'failed' && entry.error ? { error: entry.error } : {}),
     });
   }

@@ -183,7 +183,6 @@ export function createSession(deps: SessionDeps) {
       panelOpen &&
       deps.visibility.isVisible() &&
       newest &&
-      newest !== lastReadAt &&
       (!lastReadAt || Date.parse(newest) > Date.parse(lastReadAt))
     ) {
       saveStored({ ...stored, lastReadAt: newest });
