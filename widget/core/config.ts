@@ -3,6 +3,7 @@
 // One table, product.md's defaults, drives both: the kind of each default says how the option is
 // read and checked, so most options are one line of it.
 
+import { canonical } from '../i18n';
 import { contrastingText, parseHexColor } from './color';
 import { describe } from './metadata';
 import type { ParleyOptions, ResolvedConfig } from './options';
@@ -205,12 +206,9 @@ function checkApiUrl(value: unknown, errors: string[], warnings: string[]): stri
 }
 
 function checkLocale(value: string | null, warnings: string[]): string | null {
-  try {
-    return value && (Intl.getCanonicalLocales(value)[0] ?? null);
-  } catch {
-    warnings.push(`locale ${describe(value)} is not a language tag such as "fr" or "pt-BR"; using the browser's language`);
-    return null;
-  }
+  const locale = value && canonical(value);
+  if (value && !locale) warnings.push(`locale ${describe(value)} is not a language tag such as "fr" or "pt-BR"; using the browser's language`);
+  return locale;
 }
 
 function unknownOptionWarning(key: string): string {

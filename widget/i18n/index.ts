@@ -35,7 +35,8 @@ export const supportedLanguages: readonly string[] = ['en', ...Object.keys(trans
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
 
-function canonical(tag: string): string | null {
+/** The canonical form of a BCP 47 tag ('pt-br' → 'pt-BR'), or null when it is not one. */
+export function canonical(tag: string): string | null {
   try {
     return Intl.getCanonicalLocales(tag.trim())[0] ?? null;
   } catch {
