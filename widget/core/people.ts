@@ -9,7 +9,7 @@ export const emailProblem = (email: string, required: boolean) =>
 
 /**
  * The new-conversation form's own checks, as codes the UI localises: made by the form before it
- * sends, and again by the session before the request (a prefill or identify may have changed things).
+ * sends, and again by the session, which also checks an identified customer's email.
  */
 export function formProblems(message: string, email: string, requireEmail: boolean): Record<string, string> {
   const problems: Record<string, string> = {};
