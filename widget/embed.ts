@@ -5,7 +5,7 @@
 // The snippet (product.md):
 //   window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments) };
 
-import { PREFIX, type ParleyApi, checkArguments, runCommand } from './core/commands';
+import { PREFIX, type ParleyApi, checkCall, runCommand } from './core/commands';
 import { optionsFromDataset } from './core/config';
 import type { ParleyOptions } from './core/options';
 import { nextTask } from './dom/page';
@@ -32,6 +32,7 @@ interface ParleyGlobal {
   const fromTag = optionsFromDataset(script ? { ...script.dataset } : {});
   let api: ParleyApi | null = null;
   let starting = false;
+  let refused = false;
   let shutDown = false;
   // Commands given before the widget starts (no data-client-key on the tag: before init) wait.
   const waiting: Array<[unknown, unknown[]]> = [];
@@ -45,6 +46,7 @@ interface ParleyGlobal {
         api = createParley({ ...fromTag.options, ...options, ...nonce } as ParleyOptions, { window: win });
       } catch (error) {
         starting = false;
+        refused = true;
         if (error instanceof ParleyConfigError) for (const problem of error.problems) log.error(`${PREFIX} ${problem}`);
         else log.error(`${PREFIX} The widget could not start:`, error);
         return;
@@ -55,14 +57,15 @@ interface ParleyGlobal {
 
   function Parley(command: unknown, ...args: unknown[]): unknown {
     if (command === 'init') {
-      const problem = checkArguments(command, args);
       if (starting || shutDown) log.warn(`${PREFIX} Parley("init") ignored: the widget is already started.`);
-      else if (problem) log.error(`${PREFIX} ${problem}`);
-      else start(args[0] as ParleyOptions);
+      else if (checkCall(command, args, log)) start(args[0] as ParleyOptions);
       return undefined;
     }
     if (!api) {
       if (shutDown) return undefined;
+      // A bad call is reported now, not when (or if) the widget starts.
+      if (!checkCall(command, args, log)) return undefined;
+      if (refused && !starting) log.warn(`${PREFIX} Parley("${command as string}") waits for a Parley("init") that succeeds.`);
       const call: [unknown, unknown[]] = [command, args];
       waiting.push(call);
       // product.md: 'on' returns an unsubscribe function, also before the widget has started.

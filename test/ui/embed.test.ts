@@ -104,6 +104,39 @@ describe('the script-tag entry', () => {
     expect(document.getElementById('parley-root')).toBeNull();
   });
 
+  it('reports a bad call made before the widget starts at once, and does not keep it', async () => {
+    snippet();
+    await loadBundle();
+    page.Parley!('fly');
+    page.Parley!('identify', { email: 'not an email' });
+    expect(page.Parley!('on', 'opened', () => {})).toBeUndefined();
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toMatch(/Unknown command "fly"/);
+    expect(errors[1]).toMatch(/Parley\("identify"\) needs a valid "email"/);
+    expect(errors[2]).toMatch(/unknown event "opened"/);
+    page.Parley!('init', { clientKey: helpdesk.keys.client, apiUrl: helpdesk.url });
+    await waitFor(() => expect(document.getElementById('parley-root')).not.toBeNull());
+    // Nothing of the bad calls was kept to fail again once the widget runs.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(errors).toHaveLength(3);
+  });
+
+  it('after a refused init, says that commands wait, and runs them once an init succeeds', async () => {
+    const Parley = snippet();
+    Parley('init', { clientKey: 'bnc_sv_secret', apiUrl: helpdesk.url });
+    await loadBundle();
+    await waitFor(() => expect(errors.join('\n')).toMatch(/server key/i));
+    const opened = vi.fn();
+    page.Parley!('on', 'open', opened);
+    page.Parley!('open');
+    expect(warnings.join('\n')).toMatch(/Parley\("open"\) waits for a Parley\("init"\) that succeeds/);
+    expect(opened).not.toHaveBeenCalled();
+    page.Parley!('init', { clientKey: helpdesk.keys.client, apiUrl: helpdesk.url });
+    await waitFor(() => expect(opened).toHaveBeenCalledTimes(1));
+    const dialog = document.getElementById('parley-root')!.shadowRoot!.querySelector('[role="dialog"]');
+    expect(dialog?.hasAttribute('hidden')).toBe(false);
+  });
+
   it('mounts once when loaded twice, and says so', async () => {
     const Parley = snippet();
     Parley('init', { clientKey: helpdesk.keys.client, apiUrl: helpdesk.url });

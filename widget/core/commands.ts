@@ -84,17 +84,30 @@ export function checkArguments(command: unknown, args: unknown[]): string | null
   return problem && `Parley("${command as string}") ${problem}`;
 }
 
+/** Whether the call is well formed; a bad one is reported in the console with the reason. */
+export function checkCall(command: unknown, args: unknown[], log: Logger): boolean {
+  return attempt(command, log, () => {
+    const problem = checkArguments(command, args);
+    if (problem) log.error(`${PREFIX} ${problem}`);
+    return !problem;
+  }) === true;
+}
+
 /** Runs one command against the API; returns its result (the unsubscribe for 'on'). */
 export function runCommand(api: ParleyApi, command: unknown, args: unknown[], log: Logger): unknown {
-  // The checks too: a getter on the host's argument object may throw.
+  return checkCall(command, args, log)
+    ? attempt(command, log, () => (api as unknown as Record<string, (...values: unknown[]) => unknown>)[command as CommandName]?.(...args))
+    : undefined;
+}
+
+// The checks too: a getter on the host's argument object may throw.
+function attempt(command: unknown, log: Logger, run: () => unknown): unknown {
   try {
-    const problem = checkArguments(command, args);
-    if (!problem) return (api as unknown as Record<string, (...values: unknown[]) => unknown>)[command as CommandName]?.(...args);
-    log.error(`${PREFIX} ${problem}`);
+    return run();
   } catch (error) {
     log.error(`${PREFIX} Parley("${String(command)}") failed:`, error);
+    return undefined;
   }
-  return undefined;
 }
 
 export type InitOptions = ParleyOptions;
