@@ -7,15 +7,16 @@ import { resolveConfig } from './core/config';
 import { createEmitter } from './core/emitter';
 import type { ParleyEvents } from './core/events';
 import { collectPageInfo, validateMetadata } from './core/metadata';
-import type { ParleyOptions } from './core/options';
-import { type Session, createSession } from './core/session';
-import { type SessionActions, initialState } from './core/state';
+import type { ParleyOptions, ResolvedConfig } from './core/options';
+import type { Connectivity } from './core/poller';
+import { type Session, type SessionDeps, createSession } from './core/session';
+import { initialState } from './core/state';
 import { systemClock } from './core/clock';
 import { createStorage, storageNamespace } from './core/storage';
 import { createTabChannel } from './core/tab-channel';
 import { createTabLeader, type SubscribeStorage } from './core/tab-leader';
 import { type TabMessage, isTabMessage } from './core/tab-messages';
-import { ROOT_ID, type View, type WidgetRoot, createRoot, mountWidget } from './dom/mount';
+import { ROOT_ID, type SessionSource, type View, type WidgetRoot, createRoot, mountWidget } from './dom/mount';
 import { nextTask, pageConnectivity, pageVisibility, randomId } from './dom/page';
 import { getStrings, resolveLocale, textDirection } from './i18n';
 
@@ -38,8 +39,8 @@ export class ParleyConfigError extends Error {
   }
 }
 
-/** A session's stand-in for the closed launcher drawn before the session exists. */
-const IDLE = { subscribe: () => () => {}, actions: {} as SessionActions };
+/** A session's stand-in for the closed launcher drawn before the session exists: its first state, no actions. */
+const IDLE: SessionSource = { subscribe: () => () => {}, getState: initialState };
 
 /** Documents with a widget, from its first task on: the root element itself comes a few tasks later. */
 const claimed = new WeakSet<Document>();
@@ -82,46 +83,16 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   let mounted: ReturnType<typeof mountWidget>;
   const startSession = (): Session => {
     if (session) return session;
-    tabs = connectTabs(win, storageNamespace(config.apiUrl, config.clientKey));
-    session = createSession({
-      tabs,
-      client: createClient({
-        apiUrl: config.apiUrl,
-        clientKey: config.clientKey,
-        authHeader: config.authHeader,
-        fetch: env.fetch ?? win.fetch.bind(win),
-        revalidation: 'http-cache',
-      }),
-      storage: createStorage({ backend: () => win.localStorage, apiUrl: config.apiUrl, clientKey: config.clientKey }),
-      clock: systemClock,
-      random: Math.random,
-      newId: () => randomId(win),
-      visibility: pageVisibility(doc),
-      connectivity,
-      config,
-      emit: (event, payload) => (emitter.emit as (name: string, value: unknown) => void)(event, payload),
-      fallbackSubject: () => getStrings(locale).subjectFallback,
-      pageInfo: () =>
-        collectPageInfo({
-          location: win.location,
-          document: doc,
-          navigator: win.navigator,
-          screen: win.screen,
-          timeZone: safeTimeZone(),
-          widgetVersion: VERSION,
-          locale,
-        }),
-    });
+    ({ session, tabs } = buildSession(win, env, config, connectivity, emitter.emit as SessionDeps['emit'], () => locale));
     session.setPanelOpen(open);
     return session;
   };
   const steps = [
     () => (root = createRoot(doc, container, config)),
     () => {
-      // Until the session exists, a closed launcher shows a session's first state: the panel's
+      // Until the session exists, a closed launcher shows a session's first state. The panel's
       // contents, the only users of its actions, are built on opening, which starts the session.
-      const source = open ? startSession() : { ...IDLE, getState: initialState };
-      mounted = mountWidget({ root, config, session: source, connectivity, onOpenChange: setOpen }, view());
+      mounted = mountWidget({ root, config, session: open ? startSession() : IDLE, connectivity, onOpenChange: setOpen }, view());
       // After the caller's synchronous code, even when a command drew the launcher at once: the
       // snippet's queued Parley('on', 'ready', …) is replayed before this.
       queueMicrotask(() => alive && emitter.emit('ready', { version: VERSION }));
@@ -237,6 +208,49 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
 function afterNextPaint(win: Window, task: () => void) {
   if (win.document.visibilityState === 'hidden') win.setTimeout(task, 0);
   else win.requestAnimationFrame(() => win.setTimeout(task, 0));
+}
+
+/** The session and its tab links: everything the widget does beyond drawing the launcher. */
+function buildSession(
+  win: Window,
+  env: ParleyEnvironment,
+  config: ResolvedConfig,
+  connectivity: Connectivity,
+  emit: SessionDeps['emit'],
+  locale: () => string,
+) {
+  const doc = win.document;
+  const tabs = connectTabs(win, storageNamespace(config.apiUrl, config.clientKey));
+  const session = createSession({
+    tabs,
+    client: createClient({
+      apiUrl: config.apiUrl,
+      clientKey: config.clientKey,
+      authHeader: config.authHeader,
+      fetch: env.fetch ?? win.fetch.bind(win),
+      revalidation: 'http-cache',
+    }),
+    storage: createStorage({ backend: () => win.localStorage, apiUrl: config.apiUrl, clientKey: config.clientKey }),
+    clock: systemClock,
+    random: Math.random,
+    newId: () => randomId(win),
+    visibility: pageVisibility(doc),
+    connectivity,
+    config,
+    emit,
+    fallbackSubject: () => getStrings(locale()).subjectFallback,
+    pageInfo: () =>
+      collectPageInfo({
+        location: win.location,
+        document: doc,
+        navigator: win.navigator,
+        screen: win.screen,
+        timeZone: safeTimeZone(),
+        widgetVersion: VERSION,
+        locale: locale(),
+      }),
+  });
+  return { session, tabs };
 }
 
 /** One poller per browser: the tabs of the site elect a leader and share what it finds. */

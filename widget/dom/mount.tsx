@@ -23,7 +23,8 @@ export interface View {
 export interface SessionSource {
   subscribe(listener: () => void): () => unknown;
   getState(): SessionState;
-  actions: SessionActions;
+  /** None before the session exists: the panel's contents, which call them, are not drawn then. */
+  actions?: SessionActions;
 }
 
 export interface MountOptions {

@@ -17,7 +17,8 @@ export interface AppProps {
   locale: string;
   dir: 'ltr' | 'rtl';
   state: SessionState;
-  actions: SessionActions;
+  /** None until the session exists: the launcher is drawn, the panel's contents are not. */
+  actions?: SessionActions;
   /** Panel open (always true in inline mode). */
   open: boolean;
   onOpenChange(open: boolean): void;

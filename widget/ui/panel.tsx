@@ -19,7 +19,8 @@ export interface PanelProps {
   formats: DateFormats;
   dir: 'ltr' | 'rtl';
   state: SessionState;
-  actions: SessionActions;
+  /** None until the session exists; opening the panel starts it. */
+  actions?: SessionActions;
   open: boolean;
   online: boolean;
   inline: boolean;
@@ -50,12 +51,12 @@ export function Panel(props: PanelProps) {
       hidden={!open}
       tabIndex={-1}
     >
-      {built.current && <PanelContents {...props} />}
+      {built.current && props.actions && <PanelContents {...props} actions={props.actions} />}
     </div>
   );
 }
 
-function PanelContents(props: PanelProps) {
+function PanelContents(props: PanelProps & { actions: SessionActions }) {
   const { config, strings, formats, dir, state, actions, open, inline } = props;
   const title = config.title ?? strings.title;
   const teamName = config.teamName ?? title;
