@@ -26,6 +26,13 @@ export interface ThrottledSample {
   longestTaskMs: number;
   /** Sum over long tasks of the part beyond 50 ms (Lighthouse's total blocking time). */
   blockingMs: number;
+  /**
+   * The longest single run of the widget's own script (its file, by URL) that the browser
+   * attributed within a long animation frame: what of the long tasks is the widget's doing. 0 when
+   * no frame over 50 ms ran its code for over 5 ms (the browser's reporting thresholds); NaN on
+   * the page without a widget.
+   */
+  longestOwnRunMs: number;
 }
 
 export interface PageLoadResult {
@@ -35,6 +42,13 @@ export interface PageLoadResult {
   samples: Record<Variant, PageSample[]>;
   throttled: Record<Variant, ThrottledSample[]>;
   summary: Record<Variant, Record<string, Spread>>;
+}
+
+/** A script run within a long animation frame (PerformanceScriptTiming), as the probe keeps it. */
+interface ScriptRun {
+  url: string;
+  invoker: string;
+  duration: number;
 }
 
 // Long enough for a widget's deferred work to show (the poller's first-poll jitter is 1 s).
@@ -75,12 +89,17 @@ async function throttledOnce(browser: Browser, site: Site, variant: Variant): Pr
     await bench.page.goto(site.pageUrl(variant), { waitUntil: 'load', timeout: 60_000 });
     const launcherVisibleMs = await waitForLauncher(bench.page, variant, 60_000);
     await sleep(SETTLE_MS);
-    const tasks = await bench.page.evaluate(() => (window as unknown as { __bench: { longTasks: Array<{ duration: number }> } }).__bench.longTasks.map((task) => task.duration));
+    const { tasks, runs } = await bench.page.evaluate(() => {
+      const probe = (window as unknown as { __bench: { longTasks: Array<{ duration: number }>; scriptRuns: ScriptRun[] } }).__bench;
+      return { tasks: probe.longTasks.map((task) => task.duration), runs: probe.scriptRuns };
+    });
+    const own = runs.filter((run) => variant !== 'none' && new URL(run.url, site.url).pathname === `/${variant}.js`);
     return {
       launcherVisibleMs,
       longTasks: tasks.length,
       longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
       blockingMs: tasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
+      longestOwnRunMs: variant === 'none' ? Number.NaN : Math.max(0, ...own.map((run) => run.duration)),
     };
   } finally {
     await bench.context.close();
@@ -118,6 +137,7 @@ export async function measurePageLoads(browser: Browser, site: Site, options: { 
       longTasks4x: spread(slow.map((s) => s.longTasks)),
       longestTaskMs4x: spread(slow.map((s) => s.longestTaskMs)),
       blockingMs4x: spread(slow.map((s) => s.blockingMs)),
+      longestOwnRunMs4x: spread(slow.map((s) => s.longestOwnRunMs)),
     };
   }
   return { runs: options.runs, warmup: options.warmup, samples, throttled, summary };

@@ -23,14 +23,20 @@ export const LAUNCHERS: Record<Exclude<Variant, 'none'>, { host: string; button:
 
 // Records, from the page's own clock: when the launcher is first rendered and visible (checked at
 // every animation frame, since the button sits inside a shadow root that document-level observers
-// cannot see), and every long task. Stops looking after 10 s, or at once when found.
+// cannot see), every long task, and the script runs that the browser attributes within each long
+// animation frame (frames over 50 ms; it lists runs over 5 ms, each with its script's URL). Stops
+// looking for the launcher after 10 s, or at once when found.
 const PROBE = `
 (() => {
-  const bench = (window.__bench = { launcherVisibleAt: null, longTasks: [] });
+  const bench = (window.__bench = { launcherVisibleAt: null, longTasks: [], scriptRuns: [] });
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const frame of list.getEntries())
+        for (const run of frame.scripts) bench.scriptRuns.push({ url: run.sourceURL, invoker: run.invoker, duration: run.duration });
+    }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
   const hosts = ${JSON.stringify(Object.values(LAUNCHERS))};
   const visible = () => {
