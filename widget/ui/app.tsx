@@ -97,9 +97,8 @@ export function App(props: AppProps): JSX.Element {
     }
   };
 
-  const theme = config.theme === 'dark' || config.theme === 'light' ? config.theme : 'auto';
   return (
-    <div class={`parley ${theme} ${inline ? 'inline' : 'floating'}`} dir={dir} lang={locale} onKeyDown={onKeyDown}>
+    <div class={`parley ${config.theme} ${inline ? 'inline' : 'floating'}`} dir={dir} lang={locale} onKeyDown={onKeyDown}>
       {!inline && config.launcher && (
         <Launcher
           strings={strings}
