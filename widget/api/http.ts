@@ -79,11 +79,11 @@ export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeout
       response = await $fetch.raw<string, 'text'>(path, {
         method,
         query,
-        body: body && JSON.stringify(body),
+        // A plain object: ofetch sends it as JSON, with Content-Type: application/json.
+        body,
         headers: {
           Accept: 'application/json',
           ...authorization,
-          ...(body ? { 'Content-Type': 'application/json' } : {}),
           // In 'http-cache' mode the browser adds it: one set by hand would bypass the preflight cache.
           ...(etag && !httpCache ? { 'If-None-Match': etag } : {}),
         },
