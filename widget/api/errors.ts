@@ -39,7 +39,8 @@ export class ApiError extends Error {
   readonly path: string;
 
   constructor(init: ApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    // As ErrorOptions: the Error constructor reads only its `cause`.
+    super(init.message, init);
     this.kind = init.kind;
     this.status = init.status ?? null;
     this.fieldErrors = init.fieldErrors ?? {};
