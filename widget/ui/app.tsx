@@ -26,9 +26,9 @@ export interface AppProps {
   online: boolean;
 }
 
-function activeElementOf(node: Node): Element | null {
-  const root = node.getRootNode() as Document | ShadowRoot;
-  return root.activeElement ?? null;
+/** Whether the focused element (of the node's own document or shadow root) is inside it. */
+function containsFocus(node: Node): boolean {
+  return node.contains((node.getRootNode() as Document | ShadowRoot).activeElement);
 }
 
 function focusInto(panel: HTMLElement) {
@@ -53,7 +53,7 @@ export function App(props: AppProps): JSX.Element {
   const lastPhase = useRef(state.phase);
   const focusInsideBeforePhase = useRef(false);
   if (lastPhase.current !== state.phase && panelRef.current) {
-    focusInsideBeforePhase.current = panelRef.current.contains(activeElementOf(panelRef.current));
+    focusInsideBeforePhase.current = containsFocus(panelRef.current);
   }
 
   if (wasOpen.current !== isOpen) {
@@ -63,7 +63,7 @@ export function App(props: AppProps): JSX.Element {
       const active = doc?.activeElement;
       returnFocusTo.current = active && active !== doc.body && 'focus' in active ? (active as HTMLElement) : null;
     } else {
-      focusWasInside.current = Boolean(panel && panel.contains(activeElementOf(panel)));
+      focusWasInside.current = Boolean(panel && containsFocus(panel));
     }
   }
 
@@ -86,7 +86,7 @@ export function App(props: AppProps): JSX.Element {
     const panel = panelRef.current;
     if (!panel || !isOpen || !focusInsideBeforePhase.current) return;
     focusInsideBeforePhase.current = false;
-    if (!panel.contains(activeElementOf(panel))) focusInto(panel);
+    if (!containsFocus(panel)) focusInto(panel);
   }, [state.phase]);
 
   const close = () => onOpenChange(false);
