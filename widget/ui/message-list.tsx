@@ -102,7 +102,6 @@ export function MessageList({ strings, formats, messages, teamName, onRetry }: M
   useLayoutEffect(() => {
     if (anchor === null && messages.length) setAnchor(start);
   }, [anchor, messages.length, start]);
-  const shown = start ? messages.slice(start) : messages;
   return (
     <div class="log" role="log" aria-label={strings.conversation} aria-live="polite">
       {start > 0 && (
@@ -110,7 +109,7 @@ export function MessageList({ strings, formats, messages, teamName, onRetry }: M
           {strings.showEarlier}
         </button>
       )}
-      {groupMessages(shown, formats).map((block) => {
+      {groupMessages(messages.slice(start), formats).map((block) => {
         if (block.kind === 'day') {
           return (
             <p key={block.key} class="day">
