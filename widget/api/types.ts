@@ -24,6 +24,7 @@ export interface Conversation {
   metadata: Record<string, unknown>;
   requester: Requester;
   createdAt: string;
+  /** createdAt when the API gives none (the adapter's fallback). */
   updatedAt: string;
 }
 

@@ -11,6 +11,6 @@ export async function fetchHistory(client: Pick<ApiClient, 'listConversations'>,
   return page.items
     // The filter is the API's; checked again, since a visitor must never see someone else's.
     .filter((item) => (item.requester.email ?? '').toLowerCase() === wanted)
-    .map((item) => ({ id: item.id, subject: item.subject, status: item.status, updatedAt: item.updatedAt || item.createdAt }))
+    .map((item) => ({ id: item.id, subject: item.subject, status: item.status, updatedAt: item.updatedAt }))
     .sort((a, b) => time(b.updatedAt) - time(a.updatedAt));
 }
