@@ -21,7 +21,7 @@ interface StartFormProps {
 
 /** The first-message form. Identified customers only write the message. */
 export function StartForm({ strings, prefill, identity, requireEmail, creating, serverErrors, onStart }: StartFormProps) {
-  const [values, setValues] = useState<Values>(() => ({ name: prefill.name, email: prefill.email, message: prefill.message }));
+  const [values, setValues] = useState<Values>({ name: prefill.name, email: prefill.email, message: prefill.message });
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   // A server error describes what was sent; once the customer edits that field it no longer applies.
   const [edited, setEdited] = useState<Partial<Record<FieldName, boolean>>>({});
