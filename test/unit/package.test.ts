@@ -18,6 +18,11 @@ describe('the package', () => {
     expect(/[^\x00-\x7f]/.test(code)).toBe(false);
   });
 
+  it('parses in the oldest browsers it targets: no regular-expression lookbehind, which Safari before 16.4 cannot parse', () => {
+    // One regular expression a browser cannot parse is a syntax error that stops the whole script.
+    for (const file of ['dist/parley.js', 'dist/parley.mjs']) expect(read(file)).not.toMatch(/\(\?<[=!]/);
+  });
+
   it('exports createParley as an ES module with TypeScript types, and importing it has no side effects', async () => {
     const entry = pkg.exports['.'] as Record<string, string>;
     expect(existsSync(new URL(entry.import!, root))).toBe(true);

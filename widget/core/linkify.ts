@@ -9,13 +9,15 @@
 
 export type Segment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
-// A link never starts inside a word, another URL or another scheme (the lookbehind): `blob:https://…`
-// and `ftp://www.…` stay text instead of yielding a link to part of them. A URL or a www. host
+// A link never starts inside a word, another URL or another scheme (the first group: the start or
+// a character that cannot come before a link): `blob:https://…` and `ftp://www.…` stay text
+// instead of yielding a link to part of them. Not a lookbehind: Safari before 16.4 cannot parse
+// one, and a regular expression it cannot parse stops the whole script. A URL or a www. host
 // ends at whitespace, control characters, angle brackets and double quotes (so markup around it
 // stays text), and at invisible or bidi-control characters, which can disguise where a link really
 // points (CVE-2021-42574, "Trojan Source"). Last, a plain email address.
 const CANDIDATE =
-  /(?<![\w+.:/@%-])(?:(?:https?:\/\/|mailto:|www\.)[^\s\0-\x1f\x7f-\x9f<>"\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w@-]))/gi;
+  /(^|[^\w+.:/@%-])((?:https?:\/\/|mailto:|www\.)[^\s\0-\x1f\x7f-\x9f<>"\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w@-]))/gi;
 
 // Punctuation that ends a sentence rather than a URL ("see https://example.com.").
 const TRAILING_PUNCTUATION = `.,;:!?'*_~…’”»`;
@@ -83,10 +85,10 @@ export function linkify(text: string): Segment[] {
 
   let cursor = 0;
   for (const match of text.matchAll(CANDIDATE)) {
-    const linkText = trimTrailing(match[0]);
+    const linkText = trimTrailing(match[2]!);
     const href = linkText && toHref(linkText);
     if (!href) continue; // stays part of the surrounding text
-    const start = match.index ?? 0;
+    const start = (match.index ?? 0) + match[1]!.length;
     pushText(text.slice(cursor, start));
     segments.push({ kind: 'link', text: linkText, href });
     cursor = start + linkText.length;

@@ -177,7 +177,7 @@ export function createSession(deps: SessionDeps) {
       }),
     );
     // On screen (an open panel in a visible page), the team's newest message is read.
-    const newest = messages.filter((item) => item.author === 'team').at(-1)?.createdAt;
+    const newest = messages.filter((item) => item.author === 'team').pop()?.createdAt;
     const lastReadAt = stored.lastReadAt;
     if (
       panelOpen &&
