@@ -121,7 +121,7 @@ describe('the widget stylesheet', () => {
     expect(css).not.toMatch(/(?<![.\w-])(html|body)\s*[{,]/); // never styles (or locks the scroll of) the page
     expect(css).toContain('prefers-reduced-motion');
     expect(css).toContain('prefers-color-scheme: dark');
-    expect(css).toContain('100dvh');
+    expect(css).toContain('height: var(--parley-vv-height, 100vh)'); // phones: the visual viewport, above the keyboard
     expect(css).toContain('env(safe-area-inset-bottom)');
     expect(css).toContain('overscroll-behavior: contain');
     expect(css).toContain('font-size: 16px'); // inputs: under 16px, iOS zooms the page
