@@ -31,21 +31,26 @@ interface ParleyGlobal {
   const queue: QueuedCall[] = existing?.q ? Array.from(existing.q) : [];
   const fromTag = optionsFromDataset(script ? { ...script.dataset } : {});
   let api: ParleyApi | null = null;
-  let starting = false;
+  /** The options of a start that has not run yet: an init given meanwhile adds its own. */
+  let pending: Partial<ParleyOptions> | null = null;
   let refused = false;
   let shutDown = false;
   // Commands given before the widget starts (no data-client-key on the tag: before init) wait.
   const waiting: Array<[unknown, unknown[]]> = [];
 
   // The widget starts in a task of its own: the one that runs this script also lays the page out.
-  function start(options?: Partial<ParleyOptions>) {
-    starting = true;
+  // Until then, an init (the snippet's queued one, say, beside a tag with data-api-url but no
+  // data-client-key) completes the options rather than being turned away.
+  function start(options: Partial<ParleyOptions> = {}) {
+    if (pending) return void Object.assign(pending, options);
+    pending = { ...options };
     nextTask(win, () => {
+      const given = pending;
+      pending = null;
       try {
         const nonce = script?.nonce ? { nonce: script.nonce } : {};
-        api = createParley({ ...fromTag.options, ...options, ...nonce } as ParleyOptions, { window: win });
+        api = createParley({ ...fromTag.options, ...given, ...nonce } as ParleyOptions, { window: win });
       } catch (error) {
-        starting = false;
         refused = true;
         if (error instanceof ParleyConfigError) for (const problem of error.problems) log.error(`${PREFIX} ${problem}`);
         else log.error(`${PREFIX} The widget could not start:`, error);
@@ -57,7 +62,7 @@ interface ParleyGlobal {
 
   function Parley(command: unknown, ...args: unknown[]): unknown {
     if (command === 'init') {
-      if (starting || shutDown) log.warn(`${PREFIX} Parley("init") ignored: the widget is already started.`);
+      if (api || shutDown) log.warn(`${PREFIX} Parley("init") ignored: the widget is already started.`);
       else if (checkCall(command, args, log)) start(args[0] as ParleyOptions);
       return undefined;
     }
@@ -65,7 +70,7 @@ interface ParleyGlobal {
       if (shutDown) return undefined;
       // A bad call is reported now, not when (or if) the widget starts.
       if (!checkCall(command, args, log)) return undefined;
-      if (refused && !starting) log.warn(`${PREFIX} Parley("${command as string}") waits for a Parley("init") that succeeds.`);
+      if (refused && !pending) log.warn(`${PREFIX} Parley("${command as string}") waits for a Parley("init") that succeeds.`);
       const call: [unknown, unknown[]] = [command, args];
       waiting.push(call);
       // product.md: 'on' returns an unsubscribe function, also before the widget has started.

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { WireConversation } from '../../demo/emulator/index';
 import { browserSuite } from './helpers/browser';
 import { apiRequests, createRequests } from './helpers/demo';
-import { fixtureSuite } from './helpers/fixtures';
+import { FIXTURE_CLIENT_KEY, fixtureSuite } from './helpers/fixtures';
 import {
   expectMessageShown,
   openWidget,
@@ -84,6 +84,28 @@ describe('the command queue', () => {
 
     await startConversation(page, { message: unique('Queued metadata') });
     expect((createRequests(site.emulator)[0]!.body as { metadata: Record<string, unknown> }).metadata.plan).toBe('pro');
+  });
+});
+
+describe('init', () => {
+  test('a queued init completes a tag that has data-api-url but no data-client-key', async () => {
+    const url = site.page(
+      '/init-completes-tag.html',
+      site.html({
+        attributes: { 'data-client-key': null, 'data-title': 'Help from the tag' },
+        head: `<script>Parley('init', { clientKey: '${FIXTURE_CLIENT_KEY}' }); Parley('open');</script>`,
+      }),
+    );
+    const { page, parleyLines } = await browser.newPage();
+    await page.goto(url);
+    await waitForWidget(page);
+    const ui = widget(page);
+    await ui.panel.waitFor({ state: 'visible' });
+    // The tag's options and the init's, together: the title from data-title, the key from init.
+    expect(await ui.panel.getAttribute('aria-label')).toBe('Help from the tag');
+    expect([...parleyLines('error'), ...parleyLines('warning')]).toEqual([]);
+    await startConversation(page, { message: unique('Key from init') });
+    expect(createRequests(site.emulator)).toHaveLength(1);
   });
 });
 
