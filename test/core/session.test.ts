@@ -204,6 +204,36 @@ describe('across reloads', () => {
     expect(helpdesk.requests.filter((request) => request.method !== 'OPTIONS')).toHaveLength(1);
   });
 
+  it('a reset while the stored conversation is still being fetched does not bring it back', async () => {
+    const backend = new MemoryStorage();
+    const first = open(helpdesk, { backend });
+    await startConversation(first, 'Before logout');
+    first.session.destroy();
+
+    const second = open(helpdesk, { backend });
+    const restoring = second.session.restore(); // the answer comes after the reset
+    second.session.reset();
+    await restoring;
+    expect(second.state()).toMatchObject({ phase: 'form', conversation: null, notice: null });
+    expect(second.eventsOf('conversation')).toEqual([]);
+    expect(second.eventsOf('error')).toEqual([]);
+    expect(backend.keys()).toEqual([]);
+  });
+
+  it('a new conversation asked for while the stored one is being fetched shows the form, prefilled', async () => {
+    const backend = new MemoryStorage();
+    const first = open(helpdesk, { backend });
+    await startConversation(first, 'The old question');
+    first.session.destroy();
+
+    const second = open(helpdesk, { backend });
+    const restoring = second.session.restore();
+    second.session.prefillNew({ message: 'A new question' });
+    await restoring;
+    expect(second.state()).toMatchObject({ phase: 'form', conversation: null, prefill: { message: 'A new question' } });
+    expect(second.eventsOf('conversation')).toEqual([]);
+  });
+
   it('leaves no trace on a first visit: no request, nothing stored', async () => {
     const backend = new MemoryStorage();
     const s = open(helpdesk, { backend });
@@ -278,6 +308,19 @@ describe('identified customers', () => {
     const storedKeys = Array.from({ length: s.backend!.length }, (_, index) => s.backend!.key(index) ?? '');
     expect(storedKeys.filter((key) => key.endsWith(':conversation'))).toEqual([]);
     expect(helpdesk.requests.length).toBe(requestsAfter);
+  });
+
+  it('a logout while a past conversation is being opened does not show it', async () => {
+    const first = open(helpdesk);
+    const older = await startConversation(first, 'Asked before logout', 'lee@example.com');
+    first.session.destroy();
+    const s = open(helpdesk);
+    s.session.identify({ email: 'lee@example.com' });
+    const resuming = s.session.actions.resume(older.id);
+    s.session.reset();
+    await resuming;
+    expect(s.state()).toMatchObject({ phase: 'form', conversation: null, identity: null });
+    expect(s.eventsOf('conversation')).toEqual([]);
   });
 
   it('never shows a visitor who only typed an email the conversations this browser did not create', async () => {

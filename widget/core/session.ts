@@ -485,14 +485,13 @@ export function createSession(deps: SessionDeps) {
       setState({ phase: 'resuming', notice: null });
       try {
         const conversation = await deps.client.getConversation(conversationId);
-        // Shut down while waiting: nothing may be stored or started any more.
-        if (destroyed) return;
+        if (superseded()) return;
         const emails = emailList(state.identity?.email, conversation.requester.email);
         // The conversation this browser already holds keeps its first message and read marker.
         const kept = stored?.id === conversation.id ? stored : { firstMessage: null, lastReadAt: null };
         enterConversation(conversation, { ...kept, id: conversation.id, emails }, false);
       } catch (error) {
-        if (destroyed) return;
+        if (superseded()) return;
         showError('resume', error, { phase: state.conversation ? phaseOf(state.conversation) : 'form' });
       }
     },
@@ -541,10 +540,10 @@ export function createSession(deps: SessionDeps) {
       setState({ phase: 'resuming' });
       try {
         const conversation = await deps.client.getConversation(saved.id);
-        if (destroyed) return;
-        enterConversation(conversation, stored, false);
+        if (superseded()) return;
+        enterConversation(conversation, stored!, false);
       } catch (error) {
-        if (destroyed) return;
+        if (superseded()) return;
         if (statusOf(error) === 404) return forgetConversation(saved.id);
         // Unreachable for now: keep the pointer and show what we have; the poller retries. Until
         // then the conversation is known by its id only, with the adapter's defaults for the rest.
@@ -575,7 +574,7 @@ export function createSession(deps: SessionDeps) {
     },
 
     prefillNew(input: { subject?: string; message?: string }) {
-      if (state.phase === 'active' || state.phase === 'ended') actions.startNew();
+      if (state.phase !== 'form' && state.phase !== 'creating') actions.startNew();
       setState({ prefill: { ...state.prefill, message: input.message ?? state.prefill.message, ...(input.subject ? { subject: input.subject } : {}) } });
     },
 
@@ -606,6 +605,14 @@ export function createSession(deps: SessionDeps) {
       tabs.leader.stop();
     },
   };
+
+  /**
+   * A conversation being fetched (restore, resume) is no longer wanted: the session was shut down,
+   * or something moved on meanwhile (reset, a new conversation, another tab's pointer).
+   */
+  function superseded() {
+    return destroyed || state.phase !== 'resuming';
+  }
 
   function resetLocal() {
     metadataExtra = {};
