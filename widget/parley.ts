@@ -17,7 +17,7 @@ import { createTabChannel } from './core/tab-channel';
 import { createTabLeader, type SubscribeStorage } from './core/tab-leader';
 import { type TabMessage, isTabMessage } from './core/tab-messages';
 import { ROOT_ID, type SessionSource, type View, type WidgetRoot, createRoot, mountWidget } from './dom/mount';
-import { nextTask, pageConnectivity, pageVisibility, randomId } from './dom/page';
+import { afterNextPaint, nextTask, pageConnectivity, pageVisibility, randomId } from './dom/page';
 import { getStrings, resolveLocale, textDirection } from './i18n';
 
 declare const __PARLEY_VERSION__: string;
@@ -40,7 +40,8 @@ export class ParleyConfigError extends Error {
 }
 
 /** A session's stand-in for the closed launcher drawn before the session exists: its first state, no actions. */
-const IDLE: SessionSource = { subscribe: () => () => {}, getState: initialState };
+const IDLE_STATE = initialState();
+const IDLE: SessionSource = { subscribe: () => () => {}, getState: () => IDLE_STATE };
 
 /** Documents with a widget, from its first task on: the root element itself comes a few tasks later. */
 const claimed = new WeakSet<Document>();
@@ -73,14 +74,20 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   // Then, each in a task of its own: the root with its styles; the launcher; after the launcher's
   // first frame, the session; after another, the stored conversation is read (localStorage's first
   // use, which loads the origin's whole storage) and the session starts its work. A command, or
-  // the customer, that needs a later step runs it at once, so nothing happens out of order. A
-  // panel that starts open is drawn with its session and reads the stored conversation at once
-  // (no flash of the form).
+  // the customer, that needs the panel runs every step at once; a command that needs only the
+  // session (identify, metadata, reset) waits for it, in order, and runs once the stored
+  // conversation is being read. A panel that starts open is drawn with its session and reads the
+  // stored conversation at once (no flash of the form).
   const connectivity = pageConnectivity(win);
   let session: Session | undefined;
   let tabs: ReturnType<typeof connectTabs>;
-  let root: WidgetRoot;
-  let mounted: ReturnType<typeof mountWidget>;
+  let root: WidgetRoot | undefined;
+  let mounted: ReturnType<typeof mountWidget> | undefined;
+  const waitingForSession: Array<(session: Session) => void> = [];
+  const withSession = (use: (session: Session) => void) => {
+    if (done < ALL) waitingForSession.push(use);
+    else if (alive) use(session!);
+  };
   const startSession = (): Session => {
     if (session) return session;
     ({ session, tabs } = buildSession(win, env, config, connectivity, emitter.emit as SessionDeps['emit'], () => locale));
@@ -92,26 +99,34 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
     () => {
       // Until the session exists, a closed launcher shows a session's first state. The panel's
       // contents, the only users of its actions, are built on opening, which starts the session.
-      mounted = mountWidget({ root, config, session: open ? startSession() : IDLE, connectivity, onOpenChange: setOpen }, view());
+      mounted = mountWidget({ root: root!, config, session: open ? startSession() : IDLE, connectivity, onOpenChange: setOpen }, view());
       // After the caller's synchronous code, even when a command drew the launcher at once: the
       // snippet's queued Parley('on', 'ready', …) is replayed before this.
       queueMicrotask(() => alive && emitter.emit('ready', { version: VERSION }));
     },
-    () => mounted.connect(startSession()),
+    () => mounted!.connect(startSession()),
     () => {
       tabs.listen();
-      void startSession().restore();
+      const started = startSession();
+      void started.restore();
+      // After restore() has begun: a reset or a new conversation then supersedes the restore.
+      for (const use of waitingForSession.splice(0)) use(started);
     },
   ];
   const ALL = steps.length;
   const DRAWN = 2;
   let done = 0;
-  /** Runs, now, every step up to `count` that has not run yet. */
+  /** Runs, now, every step up to `count` that has not run yet; a step that throws shuts the widget down. */
   const upTo = (count: number) => {
-    while (alive && done < count) steps[done++]!();
+    try {
+      while (alive && done < count) steps[done++]!();
+    } catch (error) {
+      log.error(`${PREFIX} The widget could not start:`, error);
+      api.shutdown();
+    }
   };
-  // One step per task: the root and the launcher at once, then the rest each after a frame, so
-  // that the launcher is on screen first (a panel drawn open reads its conversation at once).
+  // One step per task: the root, then the launcher, then the rest each after a frame, so that the
+  // launcher is on screen first (a panel drawn open reads its conversation at once).
   const nextStep = () => {
     if (!alive || done >= ALL) return;
     upTo(done + 1);
@@ -124,9 +139,10 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   const setOpen = (next: boolean) => {
     if (next === open || config.mode === 'inline' || !alive) return;
     upTo(ALL);
+    if (!alive) return;
     open = next;
     session!.setPanelOpen(open);
-    mounted.update(view());
+    mounted!.update(view());
     emitter.emit(open ? 'open' : 'close', {});
   };
 
@@ -145,18 +161,18 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   win.addEventListener('pagehide', onPageHide);
   win.addEventListener('pageshow', onPageShow);
 
-  return {
+  const api: ParleyApi = {
     open: () => setOpen(true),
     close: () => setOpen(false),
     toggle: () => setOpen(!open),
     identify(identity: IdentifyInput) {
-      upTo(ALL);
-      if (!alive) return;
-      session!.identify({
-        email: identity.email.trim(),
-        ...(identity.firstName ? { firstName: identity.firstName } : {}),
-        ...(identity.lastName ? { lastName: identity.lastName } : {}),
-      });
+      withSession((started) =>
+        started.identify({
+          email: identity.email.trim(),
+          ...(identity.firstName ? { firstName: identity.firstName } : {}),
+          ...(identity.lastName ? { lastName: identity.lastName } : {}),
+        }),
+      );
     },
     metadata(data) {
       const checked = validateMetadata(data);
@@ -164,24 +180,19 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
         log.error(`${PREFIX} Parley("metadata") refused: ${checked.reason}`);
         return;
       }
-      if (alive) startSession().setMetadata(checked.value);
+      withSession((started) => started.setMetadata(checked.value));
     },
     locale(tag) {
       locale = resolveLocale(tag, browserLanguages());
-      if (alive && done >= DRAWN) mounted.update(view());
+      if (alive) mounted?.update(view());
     },
     newConversation(input: NewConversationInput = {}) {
-      upTo(ALL);
-      if (!alive) return;
-      session!.prefillNew(input);
+      withSession((started) => started.prefillNew(input));
       setOpen(true);
     },
     on: (event, handler) => emitter.on(event, handler as (payload: unknown) => void),
     off: (event, handler) => emitter.off(event, handler as (payload: unknown) => void),
-    reset() {
-      upTo(ALL);
-      if (alive) session!.reset();
-    },
+    reset: () => withSession((started) => started.reset()),
     shutdown() {
       if (!alive) return;
       alive = false;
@@ -189,8 +200,9 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
         session.destroy();
         tabs.stop();
       }
-      if (done >= DRAWN) mounted.destroy();
-      if (done) root.remove();
+      waitingForSession.length = 0;
+      mounted?.destroy();
+      root?.remove();
       claimed.delete(doc);
       doc.removeEventListener('click', onPageClick);
       win.removeEventListener('pagehide', onPageHide);
@@ -198,16 +210,7 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
       emitter.clear();
     },
   };
-}
-
-/**
- * Runs `task` in a task after the next frame is painted. A hidden page paints nothing (and gets
- * no frames until shown), so there it runs in the next task. A fixed fallback timer would not do:
- * on a slow device it fires before the first frame and delays it.
- */
-function afterNextPaint(win: Window, task: () => void) {
-  if (win.document.visibilityState === 'hidden') win.setTimeout(task, 0);
-  else win.requestAnimationFrame(() => win.setTimeout(task, 0));
+  return api;
 }
 
 /** The session and its tab links: everything the widget does beyond drawing the launcher. */

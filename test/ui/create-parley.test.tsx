@@ -103,6 +103,46 @@ describe('createParley', () => {
     }
   });
 
+  it('lets identify, metadata and reset wait for the session: the launcher is still drawn first', async () => {
+    create();
+    widget!.identify({ email: 'kim@example.com', firstName: 'Kim' });
+    widget!.metadata({ plan: 'pro' });
+    // Nothing was forced: the caller's task still only checked the options.
+    expect(document.getElementById('parley-root')).toBeNull();
+    expect(helpdesk.requests).toHaveLength(0);
+    const { ui } = await drawn();
+    // Then identify runs: the customer's conversations are asked for, and the form is prefilled.
+    await waitFor(() => expect(helpdesk.requests.some((request) => request.method === 'GET' && request.path === '/api/v1/conversations/')).toBe(true));
+    fireEvent.click(ui.getByRole('button', { name: 'Open support chat' }));
+    // Identified: no name or email to ask for; the metadata goes with the new conversation.
+    expect(ui.queryByRole('textbox', { name: /Email/ })).toBeNull();
+    fireEvent.input(ui.getByRole('textbox', { name: 'Message' }), { target: { value: 'Hello' } });
+    fireEvent.click(ui.getByRole('button', { name: 'Start conversation' }));
+    const createRequest = () => helpdesk.requests.find((request) => request.method === 'POST' && request.path === '/api/v1/conversations/create/');
+    await waitFor(() => expect(createRequest()?.status).toBe(201));
+    expect(createRequest()!.body).toMatchObject({ user_email: 'kim@example.com', user_first_name: 'Kim', metadata: expect.objectContaining({ plan: 'pro' }) });
+  });
+
+  it('a step that throws (a host page that broke the DOM) is reported once, and the widget shuts down cleanly', async () => {
+    const createElement = document.createElement.bind(document);
+    const broken = vi.spyOn(document, 'createElement').mockImplementation((name: string, options?: ElementCreationOptions) => {
+      if (name === 'div' && !document.getElementById('parley-root')) throw new Error('createElement patched badly');
+      return createElement(name, options);
+    });
+    try {
+      create();
+      await waitFor(() => expect(log.error).toHaveBeenCalledWith(expect.stringMatching(/could not start/), expect.any(Error)));
+    } finally {
+      broken.mockRestore();
+    }
+    expect(document.getElementById('parley-root')).toBeNull();
+    expect(() => widget!.open()).not.toThrow();
+    expect(() => widget!.shutdown()).not.toThrow();
+    expect(log.error).toHaveBeenCalledTimes(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(helpdesk.requests).toHaveLength(0);
+  });
+
   it('refuses a second widget before the first is drawn, and a shut-down one never appears', async () => {
     create();
     expect(() => createParley({ clientKey: helpdesk.keys.client, apiUrl: helpdesk.url }, { window, console: log })).toThrow(/already mounted/);

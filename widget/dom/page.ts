@@ -46,3 +46,23 @@ export function nextTask(win: Window, task: () => void): void {
   if (typeof scheduler?.postTask === 'function') void scheduler.postTask(task, { priority: 'user-blocking' });
   else win.setTimeout(task, 0);
 }
+
+/**
+ * Runs `task` in a task of its own after the next frame is painted. A hidden page paints nothing
+ * and gets no frames until shown, so there it runs at once in the next task, and so it does if the
+ * page is hidden while the frame is awaited. A fixed fallback timer would not do: on a slow device
+ * it fires before the first frame and delays it.
+ */
+export function afterNextPaint(win: Window, task: () => void): void {
+  const doc = win.document;
+  let queued = false;
+  const run = () => {
+    if (queued) return;
+    queued = true;
+    doc.removeEventListener('visibilitychange', run);
+    nextTask(win, task);
+  };
+  if (doc.visibilityState === 'hidden') return run();
+  doc.addEventListener('visibilitychange', run);
+  win.requestAnimationFrame(run);
+}
