@@ -1,17 +1,8 @@
-// Build-time stand-in for `destr`, ofetch's forgiving JSON.parse (see vite.config.ts). Parley asks
-// ofetch for text and parses it itself (widget/api/http.ts), so ofetch only reaches this for a
-// caller that asks for JSON. Same contract: JSON when it parses, the text itself when it does not,
-// and no `__proto__` / `constructor.prototype` keys, which could otherwise reach an object's
-// prototype through a later Object.assign.
+// Build-time stand-in for `destr`, ofetch's forgiving JSON.parse (see vite.config.ts). ofetch calls
+// it only for a response read as JSON, and Parley asks for text and parses it itself
+// (widget/api/http.ts), so it is never called. Should that change, the request fails loudly here
+// rather than parsing with fewer guarantees than destr (which drops `__proto__` keys).
 
-const unsafeKey = (key: string, value: unknown) =>
-  key === '__proto__' || (key === 'constructor' && typeof value === 'object' && value !== null && 'prototype' in value);
-
-export default function destr<T = unknown>(value: unknown): T {
-  if (typeof value !== 'string') return value as T;
-  try {
-    return JSON.parse(value, (key, item: unknown) => (unsafeKey(key, item) ? undefined : item)) as T;
-  } catch {
-    return value as T;
-  }
+export default function destr(): never {
+  throw new Error('Parley reads answers as text (widget/api/http.ts); ofetch JSON parsing is not bundled.');
 }
