@@ -83,16 +83,15 @@ describe('createStorage', () => {
   it('writes nothing until set() is called', () => {
     const { fake, storage } = setup();
     storage.get('conversation');
-    storage.isPersistent();
     expect(fake!.writes).toBe(0);
     expect(fake!.items.size).toBe(0);
   });
 
-  it('removes one key', () => {
+  it('removes one key when set to undefined', () => {
     const { fake, storage } = setup();
     storage.set('draft', 'x');
     storage.set('identity', { email: 'a@b.c' });
-    storage.remove('draft');
+    storage.set('draft', undefined);
     expect(storage.get('draft')).toBeNull();
     expect(storage.get('identity')).toEqual({ email: 'a@b.c' });
     expect(fake!.items.size).toBe(1);
@@ -136,19 +135,6 @@ describe('createStorage', () => {
     expect(storage.get('draft')).toBeNull();
   });
 
-  it('reports persistence only while the backend is reachable and takes writes', () => {
-    const fake = new FakeStorage();
-    const storage = createStorage({ ...site, backend: () => fake });
-    expect(storage.isPersistent()).toBe(true);
-    fake.failing.add('write');
-    storage.set('draft', 'x');
-    expect(storage.isPersistent()).toBe(false);
-    fake.failing.delete('write');
-    storage.set('draft', 'y');
-    expect(storage.isPersistent()).toBe(true);
-    expect(setup(null).storage.isPersistent()).toBe(false);
-  });
-
   describe('when the browser gets in the way', () => {
     it('works from memory when reading localStorage throws', () => {
       const storage = createStorage({
@@ -160,8 +146,7 @@ describe('createStorage', () => {
       expect(storage.get('draft')).toBeNull();
       storage.set('draft', { text: 'kept' });
       expect(storage.get('draft')).toEqual({ text: 'kept' });
-      expect(storage.isPersistent()).toBe(false);
-      expect(() => storage.remove('draft')).not.toThrow();
+      expect(() => storage.set('draft', undefined)).not.toThrow();
       expect(storage.get('draft')).toBeNull();
       expect(() => storage.clearAll()).not.toThrow();
     });
@@ -215,7 +200,7 @@ describe('createStorage', () => {
       const { fake, storage } = setup();
       storage.set('draft', 'x');
       fake!.failing.add('remove');
-      expect(() => storage.remove('draft')).not.toThrow();
+      expect(() => storage.set('draft', undefined)).not.toThrow();
     });
 
     it('survives a backend that cannot even be listed on clearAll', () => {

@@ -19,14 +19,8 @@ export interface ParleyStorage {
   get<T>(name: string): T | null;
   /** Stores a JSON value; a value JSON cannot represent (undefined, a function) removes the key. */
   set(name: string, value: unknown): void;
-  remove(name: string): void;
   /** Removes every `parley:` key of the backend (any site key, any version) and the memory copy. */
   clearAll(): void;
-  /**
-   * False when the backend is unavailable or the last write could not reach it. Known without
-   * writing: before the first set() it only says whether the backend can be reached.
-   */
-  isPersistent(): boolean;
 }
 
 /**
@@ -56,7 +50,7 @@ export function parseJson(raw: string | null | undefined): unknown {
 
 /**
  * Where one widget's keys live: one helpdesk and client key, one format version. The tab leader's
- * lease and the tab channel use it too, so that reset() clears their keys with the rest.
+ * lease and the tab channel are named under it too, so that one widget's keys stay together.
  */
 export const storageNamespace = (apiUrl: string, clientKey: string) => `${STORAGE_PREFIX}${VERSION}:${shortHash(`${apiUrl}\n${clientKey}`)}`;
 
@@ -64,7 +58,6 @@ export function createStorage({ backend, apiUrl, clientKey }: StorageOptions): P
   const namespace = `${storageNamespace(apiUrl, clientKey)}:`;
   // Values whose last write did not reach the backend; they are newer than what it holds.
   const memory = new Map<string, string>();
-  let lastWriteFailed = false;
 
   /** `use` run on the backend; undefined when it is missing or throws (even on being reached). */
   function tryBackend<T>(use: (store: Storage) => T): T | undefined {
@@ -74,11 +67,6 @@ export function createStorage({ backend, apiUrl, clientKey }: StorageOptions): P
     } catch {
       return undefined;
     }
-  }
-
-  function remove(name: string): void {
-    memory.delete(name);
-    tryBackend((store) => store.removeItem(namespace + name));
   }
 
   return {
@@ -93,21 +81,20 @@ export function createStorage({ backend, apiUrl, clientKey }: StorageOptions): P
       } catch {
         // A cycle or a BigInt: not storable, like undefined.
       }
-      if (raw === undefined) return remove(name);
+      if (raw === undefined) {
+        memory.delete(name);
+        return void tryBackend((store) => store.removeItem(namespace + name));
+      }
       const written = tryBackend((store) => {
         store.setItem(namespace + name, raw);
         return true;
       });
-      lastWriteFailed = !written;
       if (written) memory.delete(name);
       else memory.set(name, raw);
     },
 
-    remove,
-
     clearAll() {
       memory.clear();
-      lastWriteFailed = false;
       tryBackend((store) => {
         // Collect first: removing while indexing shifts the indices.
         const keys: string[] = [];
@@ -123,10 +110,6 @@ export function createStorage({ backend, apiUrl, clientKey }: StorageOptions): P
           }
         }
       });
-    },
-
-    isPersistent() {
-      return !lastWriteFailed && !!tryBackend(() => true);
     },
   };
 }
