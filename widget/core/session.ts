@@ -93,7 +93,6 @@ export function createSession(deps: SessionDeps) {
   let pollCount = 0;
   let metadataExtra: Record<string, unknown> = {};
   let destroyed = false;
-  let lastUnread = 0;
   /** The helpdesk refused our key or origin (401/403): polling stops until a reload. */
   let refused = false;
   const tabs = deps.tabs;
@@ -177,26 +176,18 @@ export function createSession(deps: SessionDeps) {
       }),
     );
     // On screen (an open panel in a visible page), the team's newest message is read.
-    const newest = messages.filter((item) => item.author === 'team').pop()?.createdAt;
-    const lastReadAt = stored.lastReadAt;
-    if (
-      panelOpen &&
-      deps.visibility.isVisible() &&
-      newest &&
-      (!lastReadAt || Date.parse(newest) > Date.parse(lastReadAt))
-    ) {
-      saveStored({ ...stored, lastReadAt: newest });
-      post({ type: 'read' });
+    if (panelOpen && deps.visibility.isVisible()) {
+      const newest = messages.filter((item) => item.author === 'team').pop()?.createdAt;
+      const lastReadAt = stored.lastReadAt;
+      if (newest && (!lastReadAt || Date.parse(newest) > Date.parse(lastReadAt))) {
+        saveStored({ ...stored, lastReadAt: newest });
+        post({ type: 'read' });
+      }
     }
     const count = unreadCount(messages, stored.lastReadAt);
-    if (messages !== state.messages || count !== state.unreadCount) setState({ messages, unreadCount: count });
-    tellUnread(count);
-  }
-
-  function tellUnread(count: number) {
-    if (count === lastUnread) return;
-    lastUnread = count;
-    deps.emit('unread', { count });
+    const countChanged = count !== state.unreadCount;
+    if (messages !== state.messages || countChanged) setState({ messages, unreadCount: count });
+    if (countChanged) deps.emit('unread', { count });
   }
 
   /**
@@ -275,12 +266,13 @@ export function createSession(deps: SessionDeps) {
 
   /** Back to the form, in this tab's memory only. */
   function leaveConversation(patch?: Partial<SessionState>) {
+    const hadUnread = state.unreadCount !== 0;
     stored = null;
     feed.reset(false);
     etag = null;
     setState({ phase: 'form', conversation: null, messages: [], unreadCount: 0, draft: '', needsEmail: false, ...patch });
     syncWork();
-    tellUnread(0);
+    if (hadUnread) deps.emit('unread', { count: 0 });
   }
 
   /** Only the leader tab polls and sends; hidden tabs leave the lead to visible ones. */
