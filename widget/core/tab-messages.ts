@@ -2,6 +2,7 @@
 // and sends; the others show what it found. Another tab may run another widget version, so what
 // arrives is checked before use.
 
+import { isObject } from '../api/adapter';
 import type { Conversation, Message } from '../api/types';
 
 export type TabMessage =
@@ -24,7 +25,6 @@ export type TabMessage =
   /** A tab took the lead: the others tell it whether they are watching. */
   | { type: 'leader' };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const hasId = (value: unknown): value is Record<string, unknown> => isObject(value) && typeof value.id === 'string';
 const isMessage = (value: unknown) =>
   hasId(value) &&

@@ -67,8 +67,10 @@ interface MessageItemProps {
  */
 class MessageItem extends Component<MessageItemProps> {
   override shouldComponentUpdate(next: MessageItemProps) {
-    // onRetry is a new function at every render of the list, and always does the same.
-    return (Object.keys(next) as (keyof MessageItemProps)[]).some((prop) => prop !== 'onRetry' && next[prop] !== this.props[prop]);
+    // Every other prop (strings, formats, the session's retry) changes only with the locale.
+    let prop: keyof MessageItemProps;
+    for (prop in next) if (next[prop] !== this.props[prop]) return true;
+    return false;
   }
 
   override render({ message, author, mine, strings, formats, onRetry }: MessageItemProps) {
