@@ -20,7 +20,7 @@ export const systemClock: Clock = {
 
 /**
  * The wait before retrying after `error`: exponential backoff with full jitter (AWS architecture
- * blog, "Exponential Backoff And Jitter"), a random delay in [0, min(cap, base · 2^attempt)] with
+ * blog, "Exponential Backoff And Jitter"), a random delay in [0, min(cap, base · 2^(attempt − 1))] with
  * base `backoffBaseMs` (1 s by default), but never earlier than the server's Retry-After, which is
  * a floor, not a suggestion.
  */

@@ -10,7 +10,7 @@
 // so it leads alone: an extra poller beats none.
 //
 // Wiring (the session):
-//   const leader = createTabLeader({ name: `parley:${namespace}:leader`, locks: navigator.locks ?? null,
+//   const leader = createTabLeader({ name: `${storageNamespace(apiUrl, clientKey)}:leader`, locks: navigator.locks ?? null,
 //     storage: () => window.localStorage, subscribeStorage, clock, random, tabId: newId() });
 //   leader.subscribe((isLeader) => (isLeader ? poller.start() : poller.stop()));
 //   leader.start(); // after subscribe: leadership can come during start()
