@@ -14,16 +14,12 @@ function shadowHost() {
 const sheetText = (sheet: CSSStyleSheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n');
 
 describe('applyStyles', () => {
-  it('adopts the widget sheet and the theme rule as constructable stylesheets', () => {
+  it('adopts the widget sheet with the theme rule, and the viewport, as constructable stylesheets', () => {
     const { host, shadowRoot } = shadowHost();
-    const styles = applyStyles(shadowRoot, defaultConfig, { nonce: 'abc', doc: document });
-    expect(shadowRoot.adoptedStyleSheets).toHaveLength(3);
+    const styles = applyStyles(shadowRoot, { ...defaultConfig, color: '#0f766e' }, { nonce: 'abc', doc: document });
+    expect(shadowRoot.adoptedStyleSheets).toHaveLength(2);
     expect(shadowRoot.querySelector('style')).toBeNull();
-    const theme = shadowRoot.adoptedStyleSheets[1]!;
-    expect(sheetText(theme)).toContain('--parley-color: #4f46e5');
-
-    styles.update({ ...defaultConfig, color: '#0f766e' });
-    expect(sheetText(shadowRoot.adoptedStyleSheets[1]!)).toContain('--parley-color: #0f766e');
+    expect(sheetText(shadowRoot.adoptedStyleSheets[0]!)).toContain('--parley-color: #0f766e');
 
     styles.remove();
     expect(shadowRoot.adoptedStyleSheets).toHaveLength(0);
@@ -34,14 +30,12 @@ describe('applyStyles', () => {
     const { host, shadowRoot } = shadowHost();
     // A window without CSSStyleSheet, as in browsers before constructable stylesheets.
     const oldDocument = { defaultView: {}, createElement: (tag: string) => document.createElement(tag) } as unknown as Document;
-    const styles = applyStyles(shadowRoot, defaultConfig, { nonce: 'r4nd0m', doc: oldDocument });
+    const styles = applyStyles(shadowRoot, { ...defaultConfig, position: 'left' }, { nonce: 'r4nd0m', doc: oldDocument });
     const style = shadowRoot.querySelector('style')!;
     expect(style.getAttribute('nonce')).toBe('r4nd0m');
     expect(style.textContent).toContain(':host');
     expect(style.textContent).toContain('--parley-color:#4f46e5');
-
-    styles.update({ ...defaultConfig, position: 'left' });
-    expect(shadowRoot.querySelector('style')!.textContent).toContain('--parley-left:var(--parley-offset-x)');
+    expect(style.textContent).toContain('--parley-left:var(--parley-offset-x)');
     styles.remove();
     expect(shadowRoot.querySelector('style')).toBeNull();
     host.remove();
@@ -51,9 +45,9 @@ describe('applyStyles', () => {
     const { host, shadowRoot } = shadowHost();
     const styles = applyStyles(shadowRoot, defaultConfig, { nonce: null, doc: document });
     styles.setViewport({ height: 351.4, top: 120 });
-    expect(sheetText(shadowRoot.adoptedStyleSheets[2]!)).toMatch(/--parley-vv-height: 351px;\s*--parley-vv-top: 120px/);
+    expect(sheetText(shadowRoot.adoptedStyleSheets[1]!)).toMatch(/--parley-vv-height: 351px;\s*--parley-vv-top: 120px/);
     styles.setViewport(null);
-    expect(sheetText(shadowRoot.adoptedStyleSheets[2]!)).toBe('');
+    expect(sheetText(shadowRoot.adoptedStyleSheets[1]!)).toBe('');
     styles.remove();
     host.remove();
   });

@@ -6,7 +6,6 @@ import type { ResolvedConfig } from '../core/options';
 import css from './styles.css?inline';
 
 export interface AppliedStyles {
-  update(config: ResolvedConfig): void;
   /**
    * The visible part of the layout viewport (VisualViewport), or null for none. On phones the
    * on-screen keyboard shrinks only this, so the full-screen panel follows it to keep the
@@ -60,8 +59,8 @@ export function applyStyles(
   options: { nonce: string | null; doc: Document },
 ): AppliedStyles {
   const { doc, nonce } = options;
-  // Three parts, each replaced on its own: the static sheet, the theme, the viewport.
-  const parts = [css, themeCss(config), ''];
+  // Two parts: the static sheet with the theme (set once), and the viewport, replaced as it moves.
+  const parts = [css + themeCss(config), ''];
   let write: (index: number, text: string) => void;
   let remove: () => void;
   if (supportsConstructable(doc, shadowRoot)) {
@@ -84,13 +83,12 @@ export function applyStyles(
       parts[index] = text;
       style.textContent = parts.join('');
     };
-    write(0, css);
+    write(1, '');
     shadowRoot.prepend(style);
     remove = () => style.remove();
   }
   return {
-    update: (next) => write(1, themeCss(next)),
-    setViewport: (next) => write(2, viewportCss(next)),
+    setViewport: (next) => write(1, viewportCss(next)),
     remove,
   };
 }
