@@ -47,7 +47,6 @@ export interface PageLoadResult {
 /** A script run within a long animation frame (PerformanceScriptTiming), as the probe keeps it. */
 interface ScriptRun {
   url: string;
-  invoker: string;
   duration: number;
 }
 

@@ -35,7 +35,7 @@ const PROBE = `
     }).observe({ type: 'longtask', buffered: true });
     new PerformanceObserver((list) => {
       for (const frame of list.getEntries())
-        for (const run of frame.scripts) bench.scriptRuns.push({ url: run.sourceURL, invoker: run.invoker, duration: run.duration });
+        for (const run of frame.scripts) bench.scriptRuns.push({ url: run.sourceURL, duration: run.duration });
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
   const hosts = ${JSON.stringify(Object.values(LAUNCHERS))};

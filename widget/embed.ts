@@ -1,6 +1,7 @@
 // The script-tag entry, and the only module with side effects: reads the tag's data-* options,
-// guards against a second load, starts the widget, replays the snippet's queue, and from then on
-// runs `Parley(…)` calls at once. Nothing here throws into the host page.
+// guards against a second load, replays the snippet's queue, starts the widget in a task of its
+// own, runs the commands given before that, and from then on runs `Parley(…)` calls at once.
+// Nothing here throws into the host page.
 //
 // The snippet (product.md):
 //   window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments) };

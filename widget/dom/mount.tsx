@@ -64,7 +64,6 @@ export function createRoot(doc: Document, container: Element, config: ResolvedCo
   const styles = applyStyles(shadow, config, { nonce: config.nonce, doc });
   container.appendChild(host);
   return {
-    host,
     shadow,
     styles,
     remove() {
