@@ -72,12 +72,12 @@ describe('reuseUnchanged', () => {
 
   it('gives back the very same array when nothing changed, so nothing renders', () => {
     const previous = view(['a', 'b']);
-    expect(reuseUnchanged(previous, view(['a', 'b']))).toBe(previous);
+    expect(reuseUnchanged(previous, view(['a', 'b']), 'key')).toBe(previous);
   });
 
   it('keeps the objects of unchanged messages and adds the new one', () => {
     const previous = view(['a', 'b']);
-    const next = reuseUnchanged(previous, view(['a', 'b', 'c']));
+    const next = reuseUnchanged(previous, view(['a', 'b', 'c']), 'key');
     expect(next).not.toBe(previous);
     expect(next[0]).toBe(previous[0]);
     expect(next[1]).toBe(previous[1]);
@@ -86,7 +86,7 @@ describe('reuseUnchanged', () => {
 
   it('replaces a message whose delivery changed', () => {
     const sending = conversationView({ serverMessages: [], outbox: [entry('local-1', 'hi', 'sending')], customerEmails: customer, firstMessage: null });
-    const sent = reuseUnchanged(sending, conversationView({ serverMessages: [], outbox: [entry('local-1', 'hi', 'sent', 'm9')], customerEmails: customer, firstMessage: null }));
+    const sent = reuseUnchanged(sending, conversationView({ serverMessages: [], outbox: [entry('local-1', 'hi', 'sent', 'm9')], customerEmails: customer, firstMessage: null }), 'key');
     expect(sent[0]).not.toBe(sending[0]);
     expect(sent[0]?.delivery).toBe('sent');
   });

@@ -75,9 +75,9 @@ function sameFields<T extends object>(a: T, b: T) {
 /**
  * Keeps the previous object for every item that did not change, and the previous array when
  * nothing did: a poll that brings nothing then renders nothing, and one new message re-renders
- * only that message. Items are matched by `key` (the server's list: by `id`).
+ * only that message. Items are matched by `key`: 'key' for the view, 'id' for the server's list.
  */
-export function reuseUnchanged<T extends object>(previous: readonly T[], next: readonly T[], key = 'key' as keyof T): readonly T[] {
+export function reuseUnchanged<T extends object>(previous: readonly T[], next: readonly T[], key: keyof T): readonly T[] {
   const byKey = new Map(previous.map((item) => [item[key], item]));
   let changed = previous.length !== next.length;
   const merged = next.map((item, index) => {

@@ -174,6 +174,7 @@ export function createSession(deps: SessionDeps) {
         customerEmails: new Set(stored.emails),
         firstMessage: stored.firstMessage,
       }),
+      'key',
     );
     // On screen (an open panel in a visible page), the team's newest message is read.
     if (panelOpen && deps.visibility.isVisible()) {
