@@ -9,7 +9,7 @@
 import { PREFIX, type ParleyApi, checkCall, runCommand } from './core/commands';
 import { optionsFromDataset } from './core/config';
 import type { ParleyOptions } from './core/options';
-import { nextTask } from './dom/page';
+import { nextTask, whenParsed } from './dom/page';
 import { ParleyConfigError, VERSION, createParley } from './parley';
 
 type QueuedCall = ArrayLike<unknown>;
@@ -40,12 +40,13 @@ interface ParleyGlobal {
   const waiting: Array<[unknown, unknown[]]> = [];
 
   // The widget starts in a task of its own: the one that runs this script also lays the page out.
-  // Until then, an init (the snippet's queued one, say, beside a tag with data-api-url but no
-  // data-client-key) completes the options rather than being turned away.
+  // A tag that runs while the page is still being parsed (in <head> without defer, async) waits
+  // for the whole document first. Until then, an init (the snippet's queued one, say, beside a tag
+  // with data-api-url but no data-client-key) completes the options rather than being turned away.
   function start(options: Partial<ParleyOptions> = {}) {
     if (pending) return void Object.assign(pending, options);
     pending = { ...options };
-    nextTask(win, () => {
+    whenParsed(document, () => nextTask(win, () => {
       const given = pending;
       pending = null;
       try {
@@ -58,7 +59,7 @@ interface ParleyGlobal {
         return;
       }
       for (const [command, args] of waiting.splice(0)) Parley(command, ...args);
-    });
+    }));
   }
 
   function Parley(command: unknown, ...args: unknown[]): unknown {

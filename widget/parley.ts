@@ -56,7 +56,13 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   const config = resolved.config;
 
   const container = config.mode === 'inline' ? findTarget(doc, config.target) : doc.body;
-  if (!container) throw new ParleyConfigError([`inline mode: no element matches target ${JSON.stringify(config.target)}.`]);
+  if (!container) {
+    throw new ParleyConfigError([
+      config.mode === 'inline'
+        ? `inline mode: no element matches target ${JSON.stringify(config.target)}.`
+        : 'the page has no <body> yet: call createParley once the document is parsed (DOMContentLoaded).',
+    ]);
+  }
   if (doc.getElementById(ROOT_ID) || claimed.has(doc)) throw new ParleyConfigError(['a Parley widget is already mounted on this page.']);
   claimed.add(doc);
 

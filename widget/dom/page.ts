@@ -66,3 +66,13 @@ export function afterNextPaint(win: Window, task: () => void): void {
   doc.addEventListener('visibilitychange', run);
   win.requestAnimationFrame(run);
 }
+
+/**
+ * Runs `task` once the document is parsed: at once when it is, else on DOMContentLoaded. A tag in
+ * <head> without defer (issue 14: the most common install mistake) runs before <body> exists, and
+ * one that runs mid-parse would put the root before the rest of the page instead of at its end.
+ */
+export function whenParsed(doc: Document, task: () => void): void {
+  if (doc.readyState !== 'loading') task();
+  else doc.addEventListener('DOMContentLoaded', () => task(), { once: true });
+}

@@ -3,6 +3,8 @@
 // client key allows exactly that origin.
 
 import { readFile } from 'node:fs/promises';
+import { extname, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
@@ -10,6 +12,12 @@ import { type TestEmulator, startTestEmulator } from '../../helpers/emulator';
 import { WIDGET_BUNDLE } from './browser';
 
 export const FIXTURE_CLIENT_KEY = 'bnc_cl_fixture_public';
+
+const NODE_MODULES = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css' };
+
+/** The URL path under which a fixture page loads a real library from npm, e.g. vendor('@hotwired/turbo/dist/turbo.es2017-umd.js'). */
+export const vendor = (path: string) => `/vendor/${path}`;
 
 /** The install snippet's stub, verbatim from product.md. */
 export const STUB = 'window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments) };';
@@ -47,6 +55,20 @@ export function fixtureSuite(): FixtureSuite {
             response.writeHead(503, { 'Content-Type': 'text/plain' });
             response.end('dist/parley.js is missing: run npm run build');
           },
+        );
+        return;
+      }
+      if (path.startsWith('/vendor/')) {
+        // Real third-party code, as a site would load it (never an imitation): files of node_modules.
+        const file = normalize(`${NODE_MODULES}${decodeURIComponent(path.slice('/vendor/'.length))}`);
+        const type = TYPES[extname(file)];
+        if (!file.startsWith(NODE_MODULES) || !type) {
+          response.writeHead(404).end();
+          return;
+        }
+        readFile(file).then(
+          (body) => response.writeHead(200, { 'Content-Type': `${type}; charset=utf-8` }).end(body),
+          () => response.writeHead(404).end(),
         );
         return;
       }
