@@ -24,11 +24,14 @@ interface ParleyGlobal {
   const win = window as unknown as Window & { Parley?: ParleyGlobal };
   const log = console;
   const existing = win.Parley;
+  const script = document.currentScript as HTMLScriptElement | null;
   if (existing && typeof existing.version === 'string') {
-    log.warn(`${PREFIX} parley.js was loaded twice; the widget is already running (v${existing.version}), this copy does nothing.`);
+    // A page that replaces its body (Turbo Drive) runs the tag of each new body again: the widget
+    // goes on, and that is no second install. Two tags in one page are.
+    const tags = script ? Array.from(document.scripts).filter((tag) => tag.src === script.src).length : 2;
+    if (tags > 1) log.warn(`${PREFIX} parley.js was loaded twice; the widget is already running (v${existing.version}), this copy does nothing.`);
     return;
   }
-  const script = document.currentScript as HTMLScriptElement | null;
   const queue: QueuedCall[] = existing?.q ? Array.from(existing.q) : [];
   const fromTag = optionsFromDataset(script ? { ...script.dataset } : {});
   let api: ParleyApi | null = null;

@@ -100,8 +100,12 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
     session.setPanelOpen(open);
     return session;
   };
+  let bodySwaps: MutationObserver | undefined;
   const steps = [
-    () => (root = createRoot(doc, container, config)),
+    () => {
+      root = createRoot(doc, container, config);
+      bodySwaps = followBodySwaps(doc, config, root);
+    },
     () => {
       // Until the session exists, a closed launcher shows a session's first state. The panel's
       // contents, the only users of its actions, are built on opening, which starts the session.
@@ -207,6 +211,7 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
         tabs.stop();
       }
       waitingForSession.length = 0;
+      bodySwaps?.disconnect();
       mounted?.destroy();
       root?.remove();
       claimed.delete(doc);
@@ -297,6 +302,24 @@ function connectTabs(win: Window, namespace: string) {
       tabId,
     }),
   };
+}
+
+/**
+ * Pages that replace <body> on navigation (Turbo Drive, pjax, some SPA routers) take the root away
+ * with the old body. The root, with its shadow tree, session and state, is put back at the end of
+ * the new one (inline mode: into the new page's target, once it has one), so a conversation goes
+ * on across visits. Only <html>'s own children are watched: one callback per body swap.
+ */
+function followBodySwaps(doc: Document, config: ResolvedConfig, root: WidgetRoot): MutationObserver | undefined {
+  const Observer = doc.defaultView?.MutationObserver;
+  if (!Observer) return undefined;
+  const observer = new Observer(() => {
+    if (root.isAttached()) return;
+    const container = config.mode === 'inline' ? findTarget(doc, config.target) : doc.body;
+    if (container) root.attach(container);
+  });
+  observer.observe(doc.documentElement, { childList: true });
+  return observer;
 }
 
 function findTarget(doc: Document, target: string | Element | null): Element | null {

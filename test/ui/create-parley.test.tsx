@@ -252,3 +252,31 @@ describe('ready', () => {
     expect(seen).toEqual(['ready']);
   });
 });
+
+describe('a page that replaces its body (pjax, Barba, SPA routers)', () => {
+  it('puts the same root, its launcher and its state, at the end of the new body, and drops a cloned stand-in', async () => {
+    const { root } = await start();
+    const launcher = root.shadowRoot!.querySelector('button')!;
+    const next = document.createElement('body');
+    // A snapshot of the old body, taken while the root was in it (Turbo's cache does this).
+    next.innerHTML = '<main>Next page</main><div id="parley-root"></div>';
+    document.body.replaceWith(next);
+    await waitFor(() => expect(document.body.lastElementChild).toBe(root));
+    expect(document.querySelectorAll('#parley-root')).toHaveLength(1);
+    expect(root.shadowRoot!.querySelector('button')).toBe(launcher);
+  });
+
+  it('inline mode: into the new page\u2019s target, once one has it', async () => {
+    document.body.innerHTML = '<section id="help"></section>';
+    const { root } = await start({ mode: 'inline', target: '#help' });
+    const without = document.createElement('body');
+    without.innerHTML = '<main>No help section here</main>';
+    document.body.replaceWith(without);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(root.isConnected).toBe(false);
+    const withTarget = document.createElement('body');
+    withTarget.innerHTML = '<main>Help</main><section id="help"></section>';
+    document.body.replaceWith(withTarget);
+    await waitFor(() => expect(root.parentElement?.id).toBe('help'));
+  });
+});

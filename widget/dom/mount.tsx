@@ -66,6 +66,17 @@ export function createRoot(doc: Document, container: Element, config: ResolvedCo
   return {
     shadow,
     styles,
+    /** Whether the root is still in the document (a page that replaced its body took it away). */
+    isAttached: () => host.isConnected,
+    /**
+     * Puts the same root, with its shadow tree and everything drawn in it, at the end of another
+     * container: the new <body> of a page that replaced its body. Stand-ins with the root's id
+     * that the page brought along (a snapshot cloned while the root was in it) are removed first.
+     */
+    attach(next: Element) {
+      for (const stray of Array.from(next.querySelectorAll(`#${ROOT_ID}`))) if (stray !== host) stray.remove();
+      next.appendChild(host);
+    },
     remove() {
       styles.remove();
       host.remove();

@@ -1,0 +1,116 @@
+// Pages that replace <body> on every navigation (issue 14): Hotwire Turbo Drive, Rails' default
+// since 7, loaded from npm as a Rails site loads it. The conversation must go on across visits:
+// one launcher, the same panel, polling and the outbox intact, no listener left behind per visit.
+
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserSuite, saveScreenshot } from './helpers/browser';
+import { fixtureSuite, vendor } from './helpers/fixtures';
+import { expectMessageShown, openWidget, sendReply, startConversation, timesShown, unique, widget } from './helpers/widget';
+
+const browser = browserSuite();
+const site = fixtureSuite();
+
+const TURBO = `<script src="${vendor('@hotwired/turbo/dist/turbo.es2017-umd.js')}"></script>`;
+const PAGES = ['one', 'two', 'three'];
+
+/** Counts the listeners that are added and not removed on window and document, by anyone. */
+const COUNT_LISTENERS = () => {
+  const live = new Map<EventTarget, number>();
+  const add = EventTarget.prototype.addEventListener;
+  const remove = EventTarget.prototype.removeEventListener;
+  EventTarget.prototype.addEventListener = function (this: EventTarget, ...args: Parameters<typeof add>) {
+    live.set(this, (live.get(this) ?? 0) + 1);
+    return add.apply(this, args);
+  };
+  EventTarget.prototype.removeEventListener = function (this: EventTarget, ...args: Parameters<typeof remove>) {
+    live.set(this, (live.get(this) ?? 0) - 1);
+    return remove.apply(this, args);
+  };
+  (window as unknown as { __listeners(): number }).__listeners = () => (live.get(window) ?? 0) + (live.get(document) ?? 0);
+  // Added once, before Turbo starts: each of its page renders counts.
+  const counter = window as unknown as { __renders: number };
+  counter.__renders = 0;
+  document.addEventListener('turbo:load', () => counter.__renders++);
+};
+
+/** Three pages that link to each other; the tag in <head> (as Rails' layouts have it) or at the end of <body>. */
+function turboSite(tagPlace: 'head' | 'body'): string {
+  const tag = site.scriptTag();
+  for (const name of PAGES) {
+    const links = PAGES.map((other) => `<a href="/turbo-${tagPlace}/${other}.html">Page ${other}</a>`).join(' ');
+    const body = `<nav>${links}</nav><p>Turbo page ${name}.</p>${tagPlace === 'body' ? tag : ''}`;
+    site.page(`/turbo-${tagPlace}/${name}.html`, site.html({ title: `Turbo ${name}`, head: TURBO, tag: tagPlace === 'head' ? tag : null, body }));
+  }
+  return `${site.siteUrl}/turbo-${tagPlace}/one.html`;
+}
+
+/** Follows a link the way a customer does, and waits for Turbo to render the next page. */
+async function visit(page: Page, name: string) {
+  const rendered = () => page.evaluate(() => (window as unknown as { __renders: number }).__renders);
+  const before = await rendered();
+  await page.getByRole('link', { name: `Page ${name}` }).click();
+  await expect.poll(rendered).toBeGreaterThan(before);
+  await expect.poll(() => page.title()).toBe(`Turbo ${name}`);
+}
+
+async function expectOneRootAtTheEnd(page: Page) {
+  expect(await page.locator('#parley-root').count()).toBe(1);
+  expect(await page.evaluate(() => document.body.lastElementChild?.id)).toBe('parley-root');
+}
+
+describe.each(['head', 'body'] as const)('Turbo Drive, the tag in <%s>', (tagPlace) => {
+  test('the conversation goes on across visits: same panel, replies both ways, one launcher', async () => {
+    const { page, console, parleyLines } = await browser.newPage();
+    await page.addInitScript(COUNT_LISTENERS);
+    await page.goto(turboSite(tagPlace));
+    const ui = widget(page);
+    await openWidget(page);
+    const first = unique(`Turbo ${tagPlace}`);
+    await startConversation(page, { email: `turbo-${tagPlace}@example.com`, message: first });
+    const conversation = site.emulator.listConversations().find((item) => item.subject === first)!;
+    // The same document all along: Turbo swapped the body, it did not load a page.
+    await page.evaluate(() => ((window as unknown as { __firstDocument: boolean }).__firstDocument = true));
+
+    await visit(page, 'two');
+    await expectOneRootAtTheEnd(page);
+    expect(await page.evaluate(() => (window as unknown as { __firstDocument?: boolean }).__firstDocument)).toBe(true);
+    // The panel is still open on the conversation, and the poller still brings the team's replies.
+    await ui.log.waitFor({ state: 'visible' });
+    expect(await timesShown(page, first)).toBe(1);
+    const answer = unique('Answer after a visit');
+    site.emulator.agentReply(conversation.id, answer);
+    await expectMessageShown(page, answer);
+    // The outbox still delivers, once.
+    const reply = unique('Reply after a visit');
+    await sendReply(page, reply);
+    await expect.poll(() => site.emulator.listMessages(conversation.id).filter((message) => message.body === reply).length).toBe(1);
+    await saveScreenshot(page, `turbo-${tagPlace}-after-visit`);
+
+    // More visits, then back through Turbo's snapshot cache: still one root, no listener piling up.
+    const listenersAfterOneVisit = await page.evaluate(() => (window as unknown as { __listeners(): number }).__listeners());
+    await visit(page, 'three');
+    await visit(page, 'one');
+    await visit(page, 'two');
+    await expectOneRootAtTheEnd(page);
+    expect(await page.evaluate(() => (window as unknown as { __listeners(): number }).__listeners())).toBe(listenersAfterOneVisit);
+    await page.goBack();
+    await expect.poll(() => page.title()).toBe('Turbo one');
+    await expect.poll(() => page.locator('#parley-root').count()).toBe(1);
+    await expectOneRootAtTheEnd(page);
+    await ui.log.waitFor({ state: 'visible' });
+
+    // Closed, the launcher is the one on the page and it opens the same conversation again.
+    await ui.closeButton.click();
+    await visit(page, 'three');
+    await expectOneRootAtTheEnd(page);
+    expect(await ui.launcher.count()).toBe(1);
+    await openWidget(page);
+    expect(await timesShown(page, reply)).toBe(1);
+
+    expect(console.filter((entry) => entry.type === 'pageerror')).toEqual([]);
+    expect(parleyLines('error')).toEqual([]);
+    // Turbo runs a tag in the new body again on every visit: that is not a second install.
+    expect(parleyLines().filter((line) => /loaded twice/i.test(line))).toEqual([]);
+  });
+});
