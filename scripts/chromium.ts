@@ -19,7 +19,15 @@ export const CHROMIUM_ARGS = [
   '--mute-audio',
 ];
 
-export async function launchChromium(): Promise<Browser> {
+export interface LaunchOptions {
+  /**
+   * Keep the back/forward cache on. Playwright turns it off by default (--disable-back-forward-cache,
+   * so that goBack() always reaches the network); tests of what a page restored from it does need it.
+   */
+  backForwardCache?: boolean;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `No Chromium at ${CHROMIUM_PATH}. Install Debian's package (\`node scripts/ensure-chromium.mjs\` or ` +
@@ -27,7 +35,11 @@ export async function launchChromium(): Promise<Browser> {
     );
   }
   try {
-    return await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    return await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
+    });
   } catch (error) {
     throw new Error(`Chromium at ${CHROMIUM_PATH} did not start (set PARLEY_CHROMIUM to use another): ${(error as Error).message}`);
   }

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/chromium';
+import { type LaunchOptions, launchChromium } from '../../../scripts/chromium';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const REPO_DIR = fileURLToPath(new URL('../../../', import.meta.url));
@@ -13,11 +13,11 @@ export const WIDGET_BUNDLE = `${REPO_DIR}dist/parley.js`;
 const SCREENSHOT_DIR = `${REPO_DIR}artifacts/screenshots/`;
 export const AXE_SCRIPT = `${REPO_DIR}node_modules/axe-core/axe.min.js`;
 
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   if (!existsSync(WIDGET_BUNDLE)) {
     throw new Error(`${WIDGET_BUNDLE} is missing: the browser tests run the built widget. Run \`npm run build\` first.`);
   }
-  return launchChromium();
+  return launchChromium(options);
 }
 
 export interface ConsoleEntry {
@@ -55,11 +55,11 @@ export interface BrowserSuite {
 }
 
 /** Registers the hooks: one browser for the file, contexts closed after each test. */
-export function browserSuite(): BrowserSuite {
+export function browserSuite(options: LaunchOptions = {}): BrowserSuite {
   let browser: Browser | null = null;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await launchBrowser(options);
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close().catch(() => undefined)));

@@ -25,8 +25,11 @@ export const STUB = 'window.Parley = window.Parley || function () { (Parley.q = 
 export interface FixtureSuite {
   readonly siteUrl: string;
   readonly emulator: TestEmulator;
-  /** Serves `html` at `path` (e.g. '/queue.html') and returns its URL. */
-  page(path: string, html: string): string;
+  /**
+   * Serves `html` at `path` (e.g. '/queue.html') and returns its URL. Pages are `no-store` unless
+   * `cacheable` (a no-store page never enters the back/forward cache).
+   */
+  page(path: string, html: string, options?: { cacheable?: boolean }): string;
   /** The widget's script tag with data-* attributes; `data-client-key` and `data-api-url` default to this site's. */
   scriptTag(attributes?: Record<string, string | null>, extra?: string): string;
   /** A whole page: the stub (unless `stub: false`), `head`, the tag, then `body`. */
@@ -36,7 +39,7 @@ export interface FixtureSuite {
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export function fixtureSuite(): FixtureSuite {
-  const pages = new Map<string, string>();
+  const pages = new Map<string, { html: string; cacheable: boolean }>();
   let server: Server | null = null;
   let siteUrl = '';
   let emulator: TestEmulator | null = null;
@@ -72,9 +75,10 @@ export function fixtureSuite(): FixtureSuite {
         );
         return;
       }
-      const html = pages.get(path);
-      response.writeHead(html === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      response.end(html ?? 'Not found');
+      const served = pages.get(path);
+      const cacheControl = served?.cacheable ? 'no-cache' : 'no-store';
+      response.writeHead(served ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': cacheControl });
+      response.end(served?.html ?? 'Not found');
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     siteUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -99,8 +103,8 @@ export function fixtureSuite(): FixtureSuite {
       if (!emulator) throw new Error('The fixture emulator is not started yet (use it inside a test).');
       return emulator;
     },
-    page(path, html) {
-      pages.set(path, html);
+    page(path, html, { cacheable = false } = {}) {
+      pages.set(path, { html, cacheable });
       return `${siteUrl}${path}`;
     },
     scriptTag(attributes = {}, extra = 'defer') {
