@@ -204,6 +204,10 @@ describe('redactUrl', () => {
     expect(redact(address)).toBe(address);
   });
 
+  it("matches the site's names that are not English or ASCII, as the browser escapes them", () => {
+    expect(redact('https://x.example/pedido?c%C3%B3digo_pedido=A12&p=1', ['código'])).toBe(`https://x.example/pedido?c%C3%B3digo_pedido=${R}&p=1`);
+  });
+
   it('lets the site redact a utm_ tag it uses for something else', () => {
     expect(redact('https://x.example/?utm_content=jane%40example.com&utm_source=news', ['utm_content'])).toBe(
       `https://x.example/?utm_content=${R}&utm_source=news`,

@@ -3,9 +3,8 @@
 // and the page info sent with a conversation is read by every agent and integration.
 //
 // The rule, in order:
-// 1. The name is read as the server reads it: percent-escapes of ASCII characters decoded (until
-//    none is left, so `acc%2565ss_token` is caught too) and `+` as a space. Only ASCII needs
-//    decoding: every listed word is ASCII, and a broken escape must not stop the check.
+// 1. The name is read as the server reads it: `+` as a space, percent-escapes decoded until none
+//    is left (so `acc%2565ss_token` is caught too), a broken escape never stopping the rest.
 // 2. It is split into words: at every character that is not a letter or digit (`_ - . [ ]`,
 //    space…), between a lowercase letter or digit and a capital (`authCode`), before the last
 //    capital of a run followed by a lowercase letter (`XMLToken`), and between letters and
@@ -48,7 +47,11 @@ const KEPT = new Set([
 
 const CONTEXTUAL = new Set(['state', 'relaystate']);
 
-/** `%65` → `e` and `+` → space, ASCII only, until nothing is left to decode (a few rounds at most). */
+/**
+ * The name as a server reads it: `+` as a space, percent-escapes decoded until none is left (a
+ * few rounds at most). ASCII escapes first, one by one, so that a broken escape elsewhere in the
+ * name cannot keep `%65` from being read; then the rest (`c%C3%B3digo`) when it is valid UTF-8.
+ */
 export function decodeName(raw: string): string {
   let name = raw.replace(/\+/g, ' ');
   for (let round = 0; round < 4; round++) {
@@ -56,7 +59,11 @@ export function decodeName(raw: string): string {
     if (next === name) break;
     name = next;
   }
-  return name;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 export function wordsOf(name: string): string[] {
@@ -66,7 +73,7 @@ export function wordsOf(name: string): string[] {
     .replace(/([a-zA-Z])([0-9])/g, '$1 $2')
     .replace(/([0-9])([a-zA-Z])/g, '$1 $2')
     .toLowerCase()
-    .split(/[^a-z0-9]+/)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
 }
 
