@@ -53,4 +53,15 @@ describe('the page context', () => {
     // The attribute is understood, not refused with a console error and replaced by the default.
     expect(parleyLines('error')).toEqual([]);
   });
+
+  test('is not sent in full by the requests either, on a page whose referrer policy would send it', async () => {
+    const { page } = await browser.newPage();
+    const head = '<meta name="referrer" content="unsafe-url">';
+    await page.goto(site.page('/policy.html', site.html({ head })) + '?reset_token=abc');
+    await waitForWidget(page);
+    await openWidget(page);
+    await startConversation(page, { email: 'policy@example.com', message: unique('Lax referrer policy') });
+    const referers = new Set(site.emulator.requests.map((request) => request.headers.referer));
+    expect(referers).toEqual(new Set([`${site.siteUrl}/`]));
+  });
 });
