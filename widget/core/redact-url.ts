@@ -32,9 +32,16 @@ export interface RedactOptions {
 export function redactUrl(address: string, { siteNames, maxLength }: RedactOptions): string {
   const check = secretParamChecker(siteNames);
   const withoutFragment = address.split('#')[0] ?? '';
-  const queryAt = withoutFragment.indexOf('?');
-  const base = redactMatrixParams(withoutUserinfo(queryAt < 0 ? withoutFragment : withoutFragment.slice(0, queryAt)), check);
-  return cut(queryAt < 0 ? base : `${base}?${redactQuery(withoutFragment.slice(queryAt + 1), check, 0)}`, maxLength);
+  // A crafted link of megabytes must not hold up the page: past a few times the cap, the address
+  // is cut before redacting too. That exposes no part of a secret (a value comes after its name,
+  // so a cut name has no value left), but the secret beside an OAuth state may be past the cut,
+  // so the state then goes in any case.
+  const bound = maxLength * 4;
+  const bounded = withoutFragment.slice(0, bound);
+  const queryAt = bounded.indexOf('?');
+  const base = redactMatrixParams(withoutUserinfo(queryAt < 0 ? bounded : bounded.slice(0, queryAt)), check);
+  const query = queryAt < 0 ? '' : `?${redactQuery(bounded.slice(queryAt + 1), check, 0, withoutFragment.length > bound)}`;
+  return cut(base + query, maxLength);
 }
 
 /** `https://user:pass@host/` → `https://host/`; also scheme-relative `//user@host/`. */
@@ -56,7 +63,7 @@ function redactMatrixParams(base: string, check: (rawName: string) => SecretVerd
 }
 
 /** The query with secret values replaced; separators, order and every other byte kept. */
-function redactQuery(query: string, check: (rawName: string) => SecretVerdict, depth: number): string {
+function redactQuery(query: string, check: (rawName: string) => SecretVerdict, depth: number, truncated = false): string {
   const parts = query.split(SEPARATORS);
   const pairs: { name: string; value: string | null; verdict: SecretVerdict }[] = [];
   for (let index = 0; index < parts.length; index += 2) {
@@ -65,7 +72,7 @@ function redactQuery(query: string, check: (rawName: string) => SecretVerdict, d
     const name = equals < 0 ? part : part.slice(0, equals);
     pairs.push({ name, value: equals < 0 ? null : part.slice(equals + 1), verdict: check(name) });
   }
-  const anySecret = pairs.some((pair) => pair.verdict === 'secret' && pair.value);
+  const anySecret = truncated || pairs.some((pair) => pair.verdict === 'secret' && pair.value);
   let result = '';
   pairs.forEach(({ name, value, verdict }, index) => {
     const hidden = verdict === 'secret' || (verdict === 'contextual' && anySecret);

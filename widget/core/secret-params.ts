@@ -69,7 +69,8 @@ export function decodeName(raw: string): string {
 export function wordsOf(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // One capital of lookahead, not `[A-Z]+`: that backtracks quadratically on a long run of capitals.
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
     .replace(/([a-zA-Z])([0-9])/g, '$1 $2')
     .replace(/([0-9])([a-zA-Z])/g, '$1 $2')
     .toLowerCase()
