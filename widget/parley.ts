@@ -254,15 +254,19 @@ function buildSession(
     emit,
     fallbackSubject: () => getStrings(locale()).subjectFallback,
     pageInfo: () =>
-      collectPageInfo({
-        location: win.location,
-        document: doc,
-        navigator: win.navigator,
-        screen: win.screen,
-        timeZone: safeTimeZone(),
-        widgetVersion: VERSION,
-        locale: locale(),
-      }),
+      collectPageInfo(
+        {
+          location: win.location,
+          document: doc,
+          navigator: win.navigator,
+          screen: win.screen,
+          timeZone: safeTimeZone(),
+          widgetVersion: VERSION,
+          locale: locale(),
+        },
+        // Redacted unless the site asked for the address in full (product.md, issue 14).
+        { full: config.pageInfo === 'full', redactParams: config.redactParams },
+      ),
   });
   return { session, tabs };
 }

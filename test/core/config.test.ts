@@ -46,6 +46,7 @@ describe('resolveConfig', () => {
         requireEmail: false,
         priority: 'normal',
         pageInfo: true,
+        redactParams: [],
         launcher: true,
         open: false,
         mode: 'floating',
@@ -70,6 +71,7 @@ describe('resolveConfig', () => {
       requireEmail: true,
       priority: 'urgent',
       pageInfo: false,
+      redactParams: ['order_ref'],
       launcher: false,
       open: true,
       mode: 'inline',
@@ -92,6 +94,7 @@ describe('resolveConfig', () => {
       requireEmail: true,
       priority: 'urgent',
       pageInfo: false,
+      redactParams: ['order_ref'],
       launcher: false,
       open: true,
       mode: 'inline',
@@ -237,6 +240,46 @@ describe('resolveConfig', () => {
     });
   });
 
+  describe('page info and redaction', () => {
+    it('accepts "full" for pageInfo, in any case, beside true and false', () => {
+      expect(configOf({ pageInfo: 'full' }).pageInfo).toBe('full');
+      expect(configOf({ pageInfo: ' FULL ' }).pageInfo).toBe('full');
+      expect(configOf({ pageInfo: true }).pageInfo).toBe(true);
+      expect(configOf({ pageInfo: false }).pageInfo).toBe(false);
+    });
+
+    it.each([
+      ['yes', 'pageInfo must be true, false or "full", got "yes"'],
+      ['false', 'pageInfo must be true, false or "full", got "false"'],
+      [1, 'pageInfo must be true, false or "full", got 1'],
+    ])('refuses pageInfo %j and names the three values', (pageInfo, expected) => {
+      expect(errorsOf({ ...required, pageInfo })).toEqual([expected]);
+    });
+
+    it('takes redactParams as an array or a comma-separated string, trimmed', () => {
+      expect(configOf({ redactParams: ['order_ref', ' invite '] }).redactParams).toEqual(['order_ref', 'invite']);
+      expect(configOf({ redactParams: 'order_ref, invite,' }).redactParams).toEqual(['order_ref', 'invite']);
+      expect(configOf({ redactParams: '' }).redactParams).toEqual([]);
+      expect(configOf({ redactParams: [] }).redactParams).toEqual([]);
+    });
+
+    it.each([
+      [42, 'redactParams must be an array of parameter names or a comma-separated string such as "order_ref, invite", got 42'],
+      [{ order_ref: true }, 'redactParams must be an array of parameter names or a comma-separated string such as "order_ref, invite", got an object'],
+      [['order_ref', 7], 'redactParams[1] must be a string, got 7'],
+      [['order_ref', '  '], 'redactParams[1] is empty: give a parameter name such as "order_ref"'],
+      [['order_ref='], 'redactParams[0] "order_ref=" is not a parameter name: give the name alone, such as "order_ref" (without "=", "&", ";", "?" or "#")'],
+      ['invite, ?ref', 'redactParams " ?ref" is not a parameter name'],
+      ['__', 'redactParams "__" is not a parameter name'],
+    ])('refuses redactParams %j and says why', (redactParams, expected) => {
+      expect(errorsOf({ ...required, redactParams })).toEqual([expect.stringContaining(expected)]);
+    });
+
+    it('suggests redactParams for the usual slips', () => {
+      expect(warningsOf({ redact_params: 'x' })).toEqual(['unknown option "redact_params" is ignored; did you mean "redactParams"?']);
+    });
+  });
+
   describe('inline mode', () => {
     it('needs a target', () => {
       expect(errorsOf({ ...required, mode: 'inline' })).toEqual([
@@ -298,6 +341,7 @@ describe('optionsFromDataset', () => {
       requireEmail: 'true',
       priority: 'high',
       pageInfo: 'false',
+      redactParams: 'order_ref, invite',
       launcher: 'false',
       open: '',
       mode: 'inline',
@@ -320,6 +364,7 @@ describe('optionsFromDataset', () => {
       requireEmail: true,
       priority: 'high',
       pageInfo: false,
+      redactParams: 'order_ref, invite',
       launcher: false,
       open: true,
       mode: 'inline',
@@ -345,9 +390,18 @@ describe('optionsFromDataset', () => {
       options: {},
       errors: [
         'data-require-email="yes" is not valid: use "true" or "false"',
-        'data-page-info="0" is not valid: use "true" or "false"',
+        'data-page-info="0" is not valid: use "true", "false" or "full"',
       ],
     });
+  });
+
+  it('reads data-page-info="full" in any case, and data-redact-params as it is written', () => {
+    expect(optionsFromDataset({ pageInfo: 'Full', redactParams: ' order_ref ,invite' })).toEqual({
+      options: { pageInfo: 'full', redactParams: ' order_ref ,invite' },
+      errors: [],
+    });
+    const { options } = optionsFromDataset({ pageInfo: 'full', redactParams: ' order_ref ,invite' });
+    expect(configOf(options)).toMatchObject({ pageInfo: 'full', redactParams: ['order_ref', 'invite'] });
   });
 
   it('reports numbers that do not parse', () => {

@@ -4,8 +4,11 @@ import {
   collectPageInfo,
   MAX_METADATA_BYTES,
   validateMetadata,
+  type AddressPolicy,
   type PageEnvironment,
 } from '../../widget/core/metadata';
+
+const REDACTED_POLICY: AddressPolicy = { full: false, redactParams: [] };
 
 function environment(overrides: Partial<PageEnvironment> = {}): PageEnvironment {
   return {
@@ -28,7 +31,7 @@ function reasonOf(value: unknown): string {
 
 describe('collectPageInfo', () => {
   it('describes the page with the keys the helpdesk expects', () => {
-    expect(collectPageInfo(environment())).toEqual({
+    expect(collectPageInfo(environment(), REDACTED_POLICY)).toEqual({
       page_url: 'https://shop.example.com/orders/42?tab=items',
       page_title: 'Your order',
       referrer: 'https://www.google.com/',
@@ -41,29 +44,65 @@ describe('collectPageInfo', () => {
   });
 
   it('uses null for what the browser does not tell', () => {
-    const info = collectPageInfo(environment({ navigator: {}, screen: undefined, timeZone: undefined }));
+    const info = collectPageInfo(environment({ navigator: {}, screen: undefined, timeZone: undefined }), REDACTED_POLICY);
     expect(info.user_agent).toBeNull();
     expect(info.screen).toBeNull();
     expect(info.timezone).toBeNull();
   });
 
   it('keeps an empty referrer as an empty string', () => {
-    expect(collectPageInfo(environment({ document: { title: 'x', referrer: '' } })).referrer).toBe('');
+    expect(collectPageInfo(environment({ document: { title: 'x', referrer: '' } }), REDACTED_POLICY).referrer).toBe('');
   });
 
   it('cuts huge URLs and titles so the page info never fills the 16 KB alone', () => {
     const huge = `https://shop.example.com/?q=${'x'.repeat(30_000)}`;
     const info = collectPageInfo(
       environment({ location: { href: huge }, document: { title: 't'.repeat(30_000), referrer: huge } }),
+      REDACTED_POLICY,
     );
     expect(validateMetadata(info).ok).toBe(true);
     expect(info.page_url.startsWith('https://shop.example.com/?q=')).toBe(true);
   });
 
+  it('sends the page address and the referrer without fragments or secrets', () => {
+    const info = collectPageInfo(
+      environment({
+        location: { href: 'https://shop.example.com/reset?reset_token=abc&utm_source=news#access_token=xyz' },
+        document: { title: 'Reset', referrer: 'https://shop.example.com/login?session_id=s3cr3t&from=nav' },
+      }),
+      REDACTED_POLICY,
+    );
+    expect(info.page_url).toBe('https://shop.example.com/reset?reset_token=[redacted]&utm_source=news');
+    expect(info.referrer).toBe('https://shop.example.com/login?session_id=[redacted]&from=nav');
+    // Referrers that are not addresses of a page go as they are.
+    const blank = environment({ document: { title: 'x', referrer: 'about:blank' } });
+    expect(collectPageInfo(blank, REDACTED_POLICY).referrer).toBe('about:blank');
+  });
+
+  it("redacts the site's own names too", () => {
+    const info = collectPageInfo(
+      environment({ location: { href: 'https://shop.example.com/track?order_ref=A12&lang=en' } }),
+      { full: false, redactParams: ['order_ref'] },
+    );
+    expect(info.page_url).toBe('https://shop.example.com/track?order_ref=[redacted]&lang=en');
+  });
+
+  it('sends the addresses untouched only when the site asks for them in full, still within the length cap', () => {
+    const href = 'https://shop.example.com/reset?reset_token=abc&utm_source=news#access_token=xyz';
+    const referrer = `https://shop.example.com/login?session_id=s3cr3t&q=${'x'.repeat(3000)}`;
+    const page = environment({ location: { href }, document: { title: 'Reset', referrer } });
+    const full = collectPageInfo(page, { full: true, redactParams: ['utm_source'] });
+    expect(full.page_url).toBe(href);
+    expect(full.referrer).toBe(referrer.slice(0, 2048));
+    const redacted = collectPageInfo(page, REDACTED_POLICY);
+    expect(redacted.page_url).not.toBe(href);
+    expect(redacted.referrer).toBe('https://shop.example.com/login?session_id=[redacted]');
+  });
+
   it('passes its own validation', () => {
-    expect(validateMetadata(collectPageInfo(environment()))).toEqual({
+    expect(validateMetadata(collectPageInfo(environment(), REDACTED_POLICY))).toEqual({
       ok: true,
-      value: collectPageInfo(environment()),
+      value: collectPageInfo(environment(), REDACTED_POLICY),
     });
   });
 });
@@ -169,7 +208,7 @@ describe('validateMetadata', () => {
 });
 
 describe('buildMetadata', () => {
-  const pageInfo = collectPageInfo(environment());
+  const pageInfo = collectPageInfo(environment(), REDACTED_POLICY);
 
   it('merges the page info and the site keys', () => {
     const result = buildMetadata({ pageInfo, extra: { plan: 'pro' } });

@@ -220,6 +220,19 @@ describe('across reloads', () => {
     expect(backend.keys()).toEqual([]);
   });
 
+  it('a reset while a new conversation is being created leaves nothing stored and the form shown', async () => {
+    const backend = new MemoryStorage();
+    const s = open(helpdesk, { backend });
+    const creating = s.session.actions.startConversation({ name: 'Jane', email: 'jane@example.com', message: 'Logging out right after' });
+    expect(s.state().phase).toBe('creating');
+    s.session.reset(); // the logout comes before the helpdesk's answer
+    await creating;
+    expect(createRequests()).toHaveLength(1);
+    expect(s.state()).toMatchObject({ phase: 'form', conversation: null });
+    expect(s.eventsOf('conversation')).toEqual([]);
+    expect(backend.keys()).toEqual([]);
+  });
+
   it('a new conversation asked for while the stored one is being fetched shows the form, prefilled', async () => {
     const backend = new MemoryStorage();
     const first = open(helpdesk, { backend });

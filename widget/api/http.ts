@@ -48,6 +48,10 @@ export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeout
     // revalidates with the ETag (no freshness is given, so it always asks the server), and the
     // CORS preflight cache keeps working, which 'no-store' disables in Chromium.
     cache: httpCache ? 'default' : 'no-store',
+    // The Referer header carries no more than the site's origin, whatever the page's own policy
+    // (many sites still send unsafe-url or no-referrer-when-downgrade): the page address reaches
+    // the helpdesk only redacted, in the metadata (issue 14).
+    referrerPolicy: 'strict-origin',
     // Non-2xx answers and their bodies are read here, so that every failure maps to one ApiError.
     ignoreResponseError: true,
     responseType: 'text',

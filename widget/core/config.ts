@@ -7,6 +7,7 @@ import { canonical } from '../i18n';
 import { contrastingText, parseHexColor } from './color';
 import { describe } from './metadata';
 import type { ParleyOptions, ResolvedConfig } from './options';
+import { wordsOf } from './secret-params';
 
 export type ConfigResult = { ok: true; config: ResolvedConfig; warnings: string[] } | { ok: false; errors: string[] };
 
@@ -29,6 +30,7 @@ const DEFAULTS: Checked = {
   requireEmail: false,
   priority: 'normal',
   pageInfo: true,
+  redactParams: [],
   launcher: true,
   open: false,
   mode: 'floating',
@@ -47,6 +49,9 @@ const MAX_OFFSET = 1000;
 const MAX_Z_INDEX = 2147483647;
 const CLIENT_KEY = '"bnc_cl_…"';
 const OPTION_NAMES = ['clientKey', 'apiUrl', ...Object.keys(DEFAULTS)];
+// pageInfo is a flag with a third value: "full" sends the page's address untouched.
+const FULL = 'full';
+const flagValues = (key: string) => (key === 'pageInfo' ? `"true", "false" or "${FULL}"` : '"true" or "false"');
 
 /** `teamName` → `data-team-name`, for messages about the tag. */
 const attributeName = (key: string) => `data-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
@@ -71,8 +76,9 @@ export function optionsFromDataset(dataset: Record<string, string | undefined>):
     const kind = typeof DEFAULTS[option as keyof Checked];
     const value = raw.trim().toLowerCase();
     const number = value ? Number(value) : Number.NaN;
-    if (kind === 'boolean' && (!value || value === 'true' || value === 'false')) options[key] = value !== 'false';
-    else if (kind === 'boolean') errors.push(`${attributeName(key)}="${raw}" is not valid: use "true" or "false"`);
+    if (key === 'pageInfo' && value === FULL) options[key] = FULL;
+    else if (kind === 'boolean' && (!value || value === 'true' || value === 'false')) options[key] = value !== 'false';
+    else if (kind === 'boolean') errors.push(`${attributeName(key)}="${raw}" is not valid: use ${flagValues(key)}`);
     else if (kind === 'number' && !Number.isFinite(number)) errors.push(`${attributeName(key)}="${raw}" is not a number`);
     else if (axis) options.offset = Object.assign(offset, { [axis]: number });
     else options[key] = kind === 'number' ? number : raw;
@@ -113,7 +119,9 @@ export function resolveConfig(options: unknown): ConfigResult {
       return [number('offset.x', x, MAX_OFFSET), number('offset.y', y, MAX_OFFSET)];
     }
     if (key === 'offset' || key === 'zIndex') return number(key, value, key === 'offset' ? MAX_OFFSET : MAX_Z_INDEX, key === 'zIndex');
-    if (typeof DEFAULTS[key] === 'boolean') return typeof value === 'boolean' ? value : mustBe(key, 'true or false', value);
+    if (key === 'pageInfo' && typeof value === 'string' && value.trim().toLowerCase() === FULL) return FULL;
+    if (key === 'redactParams') return checkParamNames(value, errors);
+    if (typeof DEFAULTS[key] === 'boolean') return typeof value === 'boolean' ? value : mustBe(key, key === 'pageInfo' ? `true, false or "${FULL}"` : 'true or false', value);
     if (key === 'color') return parseHexColor(value) ?? invalid(key, value, 'a hex colour such as "#4f46e5" or "#fff"');
     if (key === 'target') {
       const selector = typeof value === 'string' && value.trim();
@@ -203,6 +211,32 @@ function checkApiUrl(value: unknown, errors: string[], warnings: string[]): stri
     warnings.push(`${named} uses http://: messages and the client key travel unencrypted; use https://`);
   }
   return (url.origin + url.pathname).replace(/\/+$/, '');
+}
+
+/**
+ * `data-redact-params="order_ref, invite"`, or `redactParams: ['order_ref', 'invite']` (a string
+ * works there too). Empty pieces of a comma-separated list are skipped (a trailing comma is
+ * harmless); a name that could never be a parameter's is refused rather than silently matching
+ * nothing.
+ */
+function checkParamNames(value: unknown, errors: string[]): string[] | undefined {
+  const fromText = typeof value === 'string';
+  const names: unknown[] | null = fromText ? value.split(',') : Array.isArray(value) ? value : null;
+  if (!names) {
+    errors.push(`redactParams must be an array of parameter names or a comma-separated string such as "order_ref, invite", got ${describe(value)}`);
+    return;
+  }
+  const valid: string[] = [];
+  names.forEach((name, index) => {
+    const named = fromText ? `redactParams ${describe(name)}` : `redactParams[${index}] ${describe(name)}`;
+    if (typeof name !== 'string') errors.push(`redactParams[${index}] must be a string, got ${describe(name)}`);
+    else if (!name.trim()) {
+      if (!fromText) errors.push(`redactParams[${index}] is empty: give a parameter name such as "order_ref"`);
+    } else if (/[=&;?#]/.test(name) || wordsOf(name).length === 0) {
+      errors.push(`${named} is not a parameter name: give the name alone, such as "order_ref" (without "=", "&", ";", "?" or "#")`);
+    } else valid.push(name.trim());
+  });
+  return valid;
 }
 
 function checkLocale(value: string | null, warnings: string[]): string | null {

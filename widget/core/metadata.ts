@@ -2,6 +2,8 @@
 // passes in (never from globals), the site's own keys, and the plain-JSON and size checks that
 // product.md promises (not plain JSON, or over 16 KB: refused).
 
+import { redactUrl } from './redact-url';
+
 export const MAX_METADATA_BYTES = 16 * 1024;
 const MAX_DEPTH = 64;
 // Long URLs and titles are cut so the page info alone cannot eat the site's 16 KB.
@@ -33,14 +35,24 @@ export type PageInfo = {
   widget_version: string;
 };
 
+/** How the page's address and referrer leave the browser (data-page-info, data-redact-params). */
+export interface AddressPolicy {
+  /** `data-page-info="full"`: the addresses as they are, fragment and all. */
+  full: boolean;
+  /** Names added to the built-in list of secret-looking parameters. */
+  redactParams: readonly string[];
+}
+
 export type MetadataResult = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string };
 
-export function collectPageInfo(env: PageEnvironment): PageInfo {
+export function collectPageInfo(env: PageEnvironment, policy: AddressPolicy): PageInfo {
   const { screen } = env;
+  const address = (url: string) =>
+    policy.full ? url.slice(0, MAX_URL_LENGTH) : redactUrl(url, { siteNames: policy.redactParams, maxLength: MAX_URL_LENGTH });
   return {
-    page_url: env.location.href.slice(0, MAX_URL_LENGTH),
+    page_url: address(env.location.href),
     page_title: env.document.title.trim().slice(0, MAX_TEXT_LENGTH),
-    referrer: env.document.referrer.slice(0, MAX_URL_LENGTH),
+    referrer: address(env.document.referrer),
     locale: env.locale,
     timezone: env.timeZone || null,
     user_agent: env.navigator.userAgent?.slice(0, MAX_TEXT_LENGTH) || null,

@@ -27,7 +27,13 @@ export interface ParleyOptions {
   locale?: string;
   requireEmail?: boolean;
   priority?: Priority;
-  pageInfo?: boolean;
+  /**
+   * Page metadata with new conversations: true (addresses redacted), 'full' (addresses as they
+   * are, fragment and secrets included) or false (none).
+   */
+  pageInfo?: boolean | 'full';
+  /** Query parameter names to redact from the page address, beside the built-in ones. */
+  redactParams?: readonly string[] | string;
   launcher?: boolean;
   open?: boolean;
   mode?: Mode;
@@ -60,7 +66,10 @@ export interface ResolvedConfig {
   locale: string | null;
   requireEmail: boolean;
   priority: Priority;
-  pageInfo: boolean;
+  /** true: addresses redacted (redact-url.ts); 'full': as they are; false: no page metadata. */
+  pageInfo: boolean | 'full';
+  /** Trimmed, non-empty names. */
+  redactParams: readonly string[];
   launcher: boolean;
   open: boolean;
   mode: Mode;

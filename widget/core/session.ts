@@ -396,6 +396,9 @@ export function createSession(deps: SessionDeps) {
     : [];
 
   let draftTimer: unknown = null;
+  // Counts resets, here or in another tab: a create answered after one belongs to the customer
+  // who logged out, and is neither stored nor shown (Parley('reset') clears every key).
+  let resets = 0;
   function setDraftNow(text: string) {
     setState({ draft: text });
     const id = state.conversation?.id;
@@ -421,16 +424,17 @@ export function createSession(deps: SessionDeps) {
       if (request.metadataProblem) report('metadata', new Error(request.metadataProblem));
       setState({ phase: 'creating', formErrors: {}, notice: null, prefill });
       lastActivityAt = deps.clock.now();
+      const resetsBefore = resets;
       try {
         const conversation = await createConversationOnce({ ...deps, ...timing, requestId: deps.newId(), input: request.input });
-        if (destroyed) return;
+        if (destroyed || resets !== resetsBefore) return;
         setState({ prefill: prefillFor(null) });
         const firstMessage = { body: request.message, createdAt: conversation.createdAt };
         const emails = emailList(conversation.requester.email, request.email);
         enterConversation(conversation, { id: conversation.id, emails, firstMessage, lastReadAt: null }, true);
         if (state.identity) void loadHistory();
       } catch (error) {
-        if (destroyed) return;
+        if (destroyed || resets !== resetsBefore) return;
         showError('create', error, { phase: 'form', formErrors: isApiError(error) ? formErrorsFrom(error) : {} });
       }
     },
@@ -608,6 +612,7 @@ export function createSession(deps: SessionDeps) {
   }
 
   function resetLocal() {
+    resets += 1;
     metadataExtra = {};
     leaveConversation(initialState());
   }
