@@ -51,7 +51,9 @@ export function conversationView(input: ViewInput): ChatMessage[] {
       id: entry.messageId,
       author: 'customer',
       body: entry.body,
-      createdAt: entry.createdAt,
+      // Every time shown is the server's. The browser's clock may be hours off (issue 14): a reply
+      // stamped with it would read hours after the answer to it, or before what it answers.
+      createdAt: entry.sentAt ?? null,
       // A queued entry shows as sending: for the customer it has left.
       delivery: entry.state === 'pending' ? 'sending' : entry.state,
       ...(entry.state === 'failed' && entry.error ? { error: entry.error } : {}),
@@ -60,10 +62,13 @@ export function conversationView(input: ViewInput): ChatMessage[] {
   return items;
 }
 
-/** Team messages newer than the last one the customer saw. */
+/**
+ * Team messages newer than the last one the customer saw. `lastReadAt` is the server's time of the
+ * newest team message seen (session.ts), so both sides are the server's clock, never the browser's.
+ */
 export function unreadCount(items: readonly ChatMessage[], lastReadAt: string | null): number {
   const since = lastReadAt ? Date.parse(lastReadAt) : -Infinity;
-  return items.filter((item) => item.author === 'team' && Date.parse(item.createdAt) > since).length;
+  return items.filter((item) => item.author === 'team' && Date.parse(item.createdAt ?? '') > since).length;
 }
 
 /** Both items hold the same fields with the same values (items here are flat records of primitives). */

@@ -21,7 +21,7 @@ export interface OutboxEntry {
   body: string;
   userEmail: string;
   state: OutboxState;
-  /** When the customer pressed Send (ISO). */
+  /** When the customer pressed Send (ISO), by the browser's clock: only ever compared with that clock. */
   createdAt: string;
   /** When the first request left (ms); matching a lost answer only looks at messages after it. */
   firstAttemptAt: number | null;
@@ -33,6 +33,8 @@ export interface OutboxEntry {
   /** Not before this time (ms): the backoff under way. */
   notBefore: number;
   messageId: string | null;
+  /** The server's time of its copy, once known (an entry stored by an older version lacks it). */
+  sentAt?: string | null;
   error: string | null;
 }
 
@@ -124,7 +126,7 @@ export function createOutbox(options: OutboxOptions) {
   }
 
   function markSent(entry: OutboxEntry, message: Message) {
-    const sent = update(entry.id, { state: 'sent', uncertain: false, messageId: message.id, error: null });
+    const sent = update(entry.id, { state: 'sent', uncertain: false, messageId: message.id, sentAt: message.createdAt, error: null });
     if (sent) options.onSent(sent, message);
   }
 
@@ -237,6 +239,7 @@ export function createOutbox(options: OutboxOptions) {
         attempts: 0,
         notBefore: 0,
         messageId: null,
+        sentAt: null,
         error: null,
       };
       save([...load(), entry]);
