@@ -3,7 +3,8 @@
 
 import { isVisibleMessage } from '../api/adapter';
 import type { Message } from '../api/types';
-import { type OutboxEntry, normaliseBody } from './outbox';
+import { normaliseBody } from './landed-message';
+import type { OutboxEntry } from './outbox';
 import type { ChatMessage } from './state';
 
 export interface ViewInput {

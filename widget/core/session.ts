@@ -121,7 +121,7 @@ export function createSession(deps: SessionDeps) {
   const outbox: Outbox = createOutbox({
     ...deps,
     store: persisted.outbox,
-    knownMessages: (id) => (state.conversation?.id === id ? feed.list : []),
+    knownMessages: (id) => (state.conversation?.id === id && feed.listed ? feed.list : null),
     onChange: () => {
       refreshView();
       post({ type: 'outbox' });
