@@ -146,4 +146,22 @@ describe.each([
     expect(onServer(conversation.id, 'Hello?')).toHaveLength(2);
     expectTimesSane(s.state().messages);
   }, TIMEOUT);
+
+  it('a reply whose answer is lost is never shown twice, from its post to its confirmation', async () => {
+    const s = open({ clock, random: () => 1 });
+    const conversation = await startConversation(s, 'Where is my order?');
+    // Every state the customer could see, from the moment the reply is typed.
+    const seen: number[] = [];
+    s.session.subscribe(() => seen.push(shown(s, 'Order 1234').length));
+    // The retry waits a second (the backoff with random 1); polls, every 50 ms, list the message first.
+    helpdesk.loseNextAnswer({ method: 'POST', path: sendPath(conversation.id) }, 1);
+    s.session.actions.sendReply('Order 1234');
+
+    await waitFor(() => expect(shown(s, 'Order 1234')).toEqual(['sent']));
+    await afterOneMorePoll(conversation.id);
+    expect(shown(s, 'Order 1234')).toEqual(['sent']);
+    expect(Math.max(...seen)).toBe(1);
+    expect(onServer(conversation.id, 'Order 1234')).toHaveLength(1);
+    expect(posts(conversation.id)).toHaveLength(1);
+  }, TIMEOUT);
 });

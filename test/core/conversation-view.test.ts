@@ -66,6 +66,19 @@ describe('conversation view', () => {
     ]);
   });
 
+  it('shows once a reply whose answer was lost when the list already holds it, beside an earlier same text', () => {
+    const lost = { ...entry('local-1', 'ok', 'pending'), firstAttemptAt: 1, seenBefore: ['m1'], uncertain: true };
+    const view = conversationView({
+      serverMessages: [message('m1', 'jane@example.com', 'ok'), message('m2', 'agent@x.co', 'Great'), message('m3', 'jane@example.com', 'ok')],
+      outbox: [lost], customerEmails: customer, firstMessage: null,
+    });
+    expect(view.map((item) => [item.key, item.body, item.delivery])).toEqual([
+      ['m1', 'ok', 'sent'],
+      ['m2', 'Great', 'sent'],
+      ['local-1', 'ok', 'sent'],
+    ]);
+  });
+
   it('counts only team messages newer than the last one read', () => {
     const view = conversationView({
       serverMessages: [

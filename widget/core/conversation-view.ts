@@ -3,7 +3,7 @@
 
 import { isVisibleMessage } from '../api/adapter';
 import type { Message } from '../api/types';
-import { normaliseBody } from './landed-message';
+import { findLanded, normaliseBody } from './landed-message';
 import type { OutboxEntry } from './outbox';
 import type { ChatMessage } from './state';
 
@@ -22,8 +22,15 @@ export const isFromCustomer = (message: Message, customerEmails: ReadonlySet<str
 
 export function conversationView(input: ViewInput): ChatMessage[] {
   const visible = input.serverMessages.filter(isVisibleMessage);
+  // The outbox entry each listed message is, shown once under the entry's key: the one it was
+  // confirmed as, or the copy that an entry whose answer was lost already has in the list (the
+  // outbox confirms it at its next look; until then it must not show twice, pending and listed).
   const keyForId = new Map<string, string>();
   for (const entry of input.outbox) if (entry.messageId) keyForId.set(entry.messageId, entry.id);
+  for (const entry of input.outbox) {
+    const copy = entry.uncertain && !entry.messageId ? findLanded(entry, visible, new Set(keyForId.keys())) : null;
+    if (copy) keyForId.set(copy.id, entry.id);
+  }
 
   const items: ChatMessage[] = visible.map((message) => ({
     key: keyForId.get(message.id) ?? message.id,
@@ -44,9 +51,9 @@ export function conversationView(input: ViewInput): ChatMessage[] {
     }
   }
 
-  const listedIds = new Set(visible.map((message) => message.id));
+  const listedKeys = new Set(items.map((item) => item.key));
   for (const entry of input.outbox) {
-    if (entry.messageId && listedIds.has(entry.messageId)) continue;
+    if (listedKeys.has(entry.id)) continue;
     items.push({
       key: entry.id,
       id: entry.messageId,

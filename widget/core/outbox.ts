@@ -81,6 +81,8 @@ export function createOutbox(options: OutboxOptions) {
   let active = false;
   let wakeTimer: TimerId | null = null;
   let inFlight: AbortController | null = null;
+  /** The entry whose attempt is under way: only that attempt decides about it. */
+  let attempting: string | null = null;
   let unsubscribeOnline: (() => void) | null = null;
 
   const load = () => store.load();
@@ -149,6 +151,12 @@ export function createOutbox(options: OutboxOptions) {
       return;
     }
     const sending = entry.state === 'sending';
+    // 'retry': the server did not act; 'outcome-unknown': it may have (stays uncertain).
+    const uncertain = decision === 'retry' && sending ? false : entry.uncertain;
+    // A poll may have listed it while its answer was being lost: then it is sent, now.
+    const listed = uncertain && options.knownMessages(entry.conversationId);
+    const landed = listed && landedCopy(entry, listed);
+    if (landed) return markSent(entry, landed);
     // A failed look at the list counts too, so a helpdesk that stays down ends in "failed".
     if (!sending) entry.attempts += 1;
     update(entry.id, {
@@ -156,8 +164,7 @@ export function createOutbox(options: OutboxOptions) {
       state: entry.attempts < maxAttempts ? 'pending' : 'failed',
       notBefore: clock.now() + backoffDelay(entry.attempts, options.backoffCapMs ?? 30_000, options, error),
       error: messageOf(error),
-      // 'retry': the server did not act; 'outcome-unknown': it may have (stays uncertain).
-      uncertain: decision === 'retry' && sending ? false : entry.uncertain,
+      uncertain,
       attempts: entry.attempts,
     });
   }
@@ -180,12 +187,14 @@ export function createOutbox(options: OutboxOptions) {
         if (entry.state === 'sending') Object.assign(entry, { state: 'pending', uncertain: true });
         const controller = new AbortController();
         inFlight = controller;
+        attempting = entry.id;
         try {
           await attempt(entry, controller.signal);
         } catch (error) {
           handleFailure(entry, error);
         } finally {
           inFlight = null;
+          attempting = null;
         }
       }
     } finally {
@@ -247,6 +256,18 @@ export function createOutbox(options: OutboxOptions) {
     },
     entries(conversationId: string): readonly OutboxEntry[] {
       return load().filter((entry) => entry.conversationId === conversationId);
+    },
+    /**
+     * A fresh list of the conversation (a poll): an entry whose request may have landed and is
+     * there is sent, at once rather than at its next attempt, so it is never shown twice meanwhile.
+     */
+    reconcile(conversationId: string, messages: readonly Message[]) {
+      if (!active) return;
+      for (const entry of load()) {
+        if (entry.conversationId !== conversationId || !entry.uncertain || entry.id === attempting) continue;
+        const landed = landedCopy(entry, messages);
+        if (landed) markSent(entry, landed);
+      }
     },
     /** Another tab changed the queue: send what is due, if this tab is the one sending. */
     wake() {
