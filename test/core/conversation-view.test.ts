@@ -51,6 +51,34 @@ describe('conversation view', () => {
     expect(view[2]?.error).toBe('Service unavailable');
   });
 
+  it("shows no time on a reply the server has not confirmed, and the server's once it has", () => {
+    // The browser's clock says 15:09, hours after the server's 10:01 reply the customer answers.
+    const waiting = { ...entry('local-1', 'Order 1234', 'sending'), createdAt: '2026-11-22T15:09:00Z' };
+    const confirmed = { ...entry('local-2', 'Thanks', 'sent', 'm2'), createdAt: '2026-11-22T15:10:00Z', sentAt: '2026-11-22T10:03:00Z' };
+    const view = conversationView({
+      serverMessages: [message('m0', 'agent@x.co', 'Which order?', 'reply', '2026-11-22T10:01:00Z')],
+      outbox: [waiting, confirmed], customerEmails: customer, firstMessage: null,
+    });
+    expect(view.map((item) => [item.body, item.createdAt])).toEqual([
+      ['Which order?', '2026-11-22T10:01:00Z'],
+      ['Order 1234', null],
+      ['Thanks', '2026-11-22T10:03:00Z'],
+    ]);
+  });
+
+  it('shows once a reply whose answer was lost when the list already holds it, beside an earlier same text', () => {
+    const lost = { ...entry('local-1', 'ok', 'pending'), firstAttemptAt: 1, seenBefore: ['m1'], uncertain: true };
+    const view = conversationView({
+      serverMessages: [message('m1', 'jane@example.com', 'ok'), message('m2', 'agent@x.co', 'Great'), message('m3', 'jane@example.com', 'ok')],
+      outbox: [lost], customerEmails: customer, firstMessage: null,
+    });
+    expect(view.map((item) => [item.key, item.body, item.delivery])).toEqual([
+      ['m1', 'ok', 'sent'],
+      ['m2', 'Great', 'sent'],
+      ['local-1', 'ok', 'sent'],
+    ]);
+  });
+
   it('counts only team messages newer than the last one read', () => {
     const view = conversationView({
       serverMessages: [

@@ -149,6 +149,27 @@ describe('outbox', () => {
     outbox.stop();
   });
 
+  it('finds a lost answer with the clock hours ahead of the server, from the stored entry alone (another tab resumes it)', async () => {
+    // The customer's clock is five hours fast; the emulator keeps the true time.
+    const clock = createFakeClock(Date.now() + 5 * 3_600_000);
+    const store = memoryStore();
+    const first = makeOutbox({ clock, store, random: () => 1 });
+    helpdesk.loseNextAnswer({ method: 'POST', path: sendPath(conversation.id) }, 1);
+    first.outbox.start();
+    first.outbox.enqueue(conversation.id, 'Is anyone there?', CUSTOMER);
+    await vi.waitFor(() => expect(store.saved()[0]).toMatchObject({ state: 'pending', uncertain: true }));
+    // The tab is closed while its retry waits; the next tab has only what was stored.
+    first.outbox.stop();
+    const next = makeOutbox({ clock, store });
+    next.outbox.start();
+    await clock.advance(40);
+    await settled(next.outbox);
+    expect(customerBodies()).toEqual(['Is anyone there?']);
+    expect(next.outbox.entries(conversation.id)[0]?.state).toBe('sent');
+    expect(helpdesk.requests.filter((request) => request.method === 'POST' && request.path === sendPath(conversation.id))).toHaveLength(1);
+    next.outbox.stop();
+  });
+
   it('shows a message as failed after the automatic attempts, and Retry delivers it', async () => {
     const { outbox } = makeOutbox({ maxAttempts: 3 });
     helpdesk.failNext({ method: 'POST', path: sendPath(conversation.id) }, 3, 503);

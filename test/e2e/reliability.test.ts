@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { RecordedRequest } from '../../demo/emulator/index';
-import { browserSuite } from './helpers/browser';
+import { browserSuite, saveScreenshot } from './helpers/browser';
 import { LIST_MESSAGES_PATH, SEND_PATH, apiRequests, demoSuite, sendRequests } from './helpers/demo';
 import { expectMessageShown, openWidget, sendReply, startConversation, timesShown, unique, waitForWidget, widget } from './helpers/widget';
 
@@ -223,6 +223,98 @@ describe('a network that drops mid-send', () => {
     expect(messagesWithBody(started.id, text)).toHaveLength(1);
     expect(sendRequests(demo.emulator)).toHaveLength(1);
     await expectShownOnceAsSent(page, text);
+  });
+});
+
+const HOUR = 3_600_000;
+
+/**
+ * A computer whose clock is `offsetMs` off: Date and Date.now are shifted alike, timers and
+ * performance.now run true, as on such a machine. (page.clock.install() would fake the timers,
+ * performance and requestAnimationFrame of the whole context too; setSystemTime needs it.)
+ */
+const skewedClock = (offsetMs: number) => `(() => {
+  const RealDate = Date;
+  const now = () => RealDate.now() + ${offsetMs};
+  function SkewedDate(...args) {
+    if (!new.target) return new RealDate(now()).toString();
+    return Reflect.construct(RealDate, args.length ? args : [now()], new.target);
+  }
+  SkewedDate.prototype = RealDate.prototype;
+  SkewedDate.now = now;
+  SkewedDate.parse = RealDate.parse;
+  SkewedDate.UTC = RealDate.UTC;
+  window.Date = SkewedDate;
+})();`;
+
+/** The times on screen, top to bottom (each `<time datetime>`), and the day separators. */
+async function timesOnScreen(page: Page): Promise<{ times: string[]; days: number; distinctDays: number }> {
+  return widget(page).log.evaluate((log) => {
+    const times = [...log.querySelectorAll('time')].map((time) => time.getAttribute('datetime') ?? '');
+    // A date built from a given time is not shifted: these are the local days of the times shown.
+    const distinctDays = new Set(times.map((time) => new Date(time).toDateString())).size;
+    return { times, days: log.querySelectorAll('.day').length, distinctDays };
+  });
+}
+
+/**
+ * Every time shown is a true one (the emulator's clock is this process's) and they go forward down
+ * the log: no message reads as written after the one below it, or in the future, and each day
+ * shown has one separator.
+ */
+async function expectTimesSane(page: Page): Promise<string[]> {
+  const { times, days, distinctDays } = await timesOnScreen(page);
+  const parsed = times.map((time) => Date.parse(time));
+  expect(parsed.every(Number.isFinite)).toBe(true);
+  expect(parsed).toEqual([...parsed].sort((a, b) => a - b));
+  expect(Math.max(...parsed)).toBeLessThanOrEqual(Date.now());
+  expect(days).toBe(distinctDays);
+  return times;
+}
+
+describe("a customer whose computer clock is hours off, on a line that loses answers", () => {
+  test.each([
+    ['ahead', 5 * HOUR],
+    ['behind', -5 * HOUR],
+  ])('clock %s: a reply is posted once, shown once as sent, and the times shown stay in order', async (direction, offsetMs) => {
+    const { page } = await browser.newPage();
+    await page.addInitScript(skewedClock(offsetMs));
+    const started = await customerWithConversation(page);
+    const pageClockOffset = (await page.evaluate(() => Date.now())) - Date.now();
+    expect(Math.abs(pageClockOffset - offsetMs)).toBeLessThan(60_000);
+
+    const question = unique('Which roast did you order?');
+    demo.emulator.agentReply(started.id, question);
+    await expectMessageShown(page, question);
+
+    // The post is slow, then its answer is lost after the write: the reply shows as sending meanwhile.
+    const text = unique('The Ethiopian, whole beans.');
+    demo.emulator.switches.latencyMs = 1_500;
+    demo.emulator.loseNextAnswer({ method: 'POST', path: SEND_PATH }, 1);
+    await sendReply(page, text);
+    await expect.poll(() => deliveryShown(page, text)).toEqual(['sending']);
+    await expectTimesSane(page);
+    await saveScreenshot(page, `clock-${direction}-sending`);
+
+    await expect.poll(() => sendRequests(demo.emulator)[0]?.status, { timeout: 10_000, message: 'the answer was lost' }).toBe(0);
+    demo.emulator.switches.latencyMs = 0;
+    await expectShownOnceAsSent(page, text, 15_000);
+    await afterOneMorePoll(started.id);
+    expect(messagesWithBody(started.id, text)).toHaveLength(1);
+    expect(sendRequests(demo.emulator).filter((request) => (request.body as { body?: string }).body === text)).toHaveLength(1);
+
+    const answer = unique('Lovely, it ships today.');
+    demo.emulator.agentReply(started.id, answer);
+    await expectMessageShown(page, answer);
+    await expectShownOnceAsSent(page, text);
+    const times = await expectTimesSane(page);
+    // The reply shows the server's time of its copy, between the question and the answer.
+    const mine = await widget(page).log.locator('.msg', { hasText: text }).locator('time').getAttribute('datetime');
+    expect(mine).toBe(messagesWithBody(started.id, text)[0]?.created_at);
+    const positions = [question, text, answer].map((body) => times.indexOf(messagesWithBody(started.id, body)[0]?.created_at ?? ''));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    await saveScreenshot(page, `clock-${direction}-answered`);
   });
 });
 

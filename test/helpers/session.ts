@@ -2,7 +2,7 @@
 // break, and fast polling so tests see replies quickly.
 
 import { createClient } from '../../widget/api/client';
-import { systemClock } from '../../widget/core/clock';
+import { type Clock, systemClock } from '../../widget/core/clock';
 import type { ParleyEvents } from '../../widget/core/events';
 import { createSession, type Timing } from '../../widget/core/session';
 import { createStorage } from '../../widget/core/storage';
@@ -49,7 +49,17 @@ export const FAST: Partial<Timing> = {
   firstPollJitterMs: 0,
 };
 
-export function startSession(helpdesk: TestEmulator, options: { backend?: Storage | null; pageInfo?: boolean; requireEmail?: boolean } = {}) {
+export interface SessionOptions {
+  backend?: Storage | null;
+  pageInfo?: boolean;
+  requireEmail?: boolean;
+  /** The customer's clock (the system's by default). */
+  clock?: Clock;
+  random?: () => number;
+  timing?: Partial<Timing>;
+}
+
+export function startSession(helpdesk: TestEmulator, options: SessionOptions = {}) {
   const events: Array<{ event: keyof ParleyEvents; payload: unknown }> = [];
   const backend = options.backend === undefined ? new MemoryStorage() : options.backend;
   const visibility = createSwitch(true);
@@ -60,8 +70,8 @@ export function startSession(helpdesk: TestEmulator, options: { backend?: Storag
   const session = createSession({
     client,
     storage,
-    clock: systemClock,
-    random: Math.random,
+    clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
     newId: () => `id-${Date.now()}-${(ids += 1)}`,
     visibility: { isVisible: visibility.get, subscribe: visibility.subscribe },
     connectivity: { isOnline: connectivity.get, subscribe: connectivity.subscribe },
@@ -69,7 +79,7 @@ export function startSession(helpdesk: TestEmulator, options: { backend?: Storag
     emit: (event, payload) => events.push({ event, payload }),
     pageInfo: () => ({ page_url: 'https://shop.example/checkout', page_title: 'Checkout', locale: 'en' }),
     fallbackSubject: () => 'Support request',
-    timing: FAST,
+    timing: { ...FAST, ...options.timing },
   });
   const eventsOf = <K extends keyof ParleyEvents>(name: K) =>
     events.filter((entry) => entry.event === name).map((entry) => entry.payload as ParleyEvents[K]);

@@ -3,7 +3,8 @@
 
 import { isVisibleMessage } from '../api/adapter';
 import type { Message } from '../api/types';
-import { type OutboxEntry, normaliseBody } from './outbox';
+import { findLanded, normaliseBody } from './landed-message';
+import type { OutboxEntry } from './outbox';
 import type { ChatMessage } from './state';
 
 export interface ViewInput {
@@ -21,8 +22,15 @@ export const isFromCustomer = (message: Message, customerEmails: ReadonlySet<str
 
 export function conversationView(input: ViewInput): ChatMessage[] {
   const visible = input.serverMessages.filter(isVisibleMessage);
+  // The outbox entry each listed message is, shown once under the entry's key: the one it was
+  // confirmed as, or the copy that an entry whose answer was lost already has in the list (the
+  // outbox confirms it at its next look; until then it must not show twice, pending and listed).
   const keyForId = new Map<string, string>();
   for (const entry of input.outbox) if (entry.messageId) keyForId.set(entry.messageId, entry.id);
+  for (const entry of input.outbox) {
+    const copy = entry.uncertain && !entry.messageId ? findLanded(entry, visible, new Set(keyForId.keys())) : null;
+    if (copy) keyForId.set(copy.id, entry.id);
+  }
 
   const items: ChatMessage[] = visible.map((message) => ({
     key: keyForId.get(message.id) ?? message.id,
@@ -43,15 +51,17 @@ export function conversationView(input: ViewInput): ChatMessage[] {
     }
   }
 
-  const listedIds = new Set(visible.map((message) => message.id));
+  const listedKeys = new Set(items.map((item) => item.key));
   for (const entry of input.outbox) {
-    if (entry.messageId && listedIds.has(entry.messageId)) continue;
+    if (listedKeys.has(entry.id)) continue;
     items.push({
       key: entry.id,
       id: entry.messageId,
       author: 'customer',
       body: entry.body,
-      createdAt: entry.createdAt,
+      // Every time shown is the server's. The browser's clock may be hours off (issue 14): a reply
+      // stamped with it would read hours after the answer to it, or before what it answers.
+      createdAt: entry.sentAt ?? null,
       // A queued entry shows as sending: for the customer it has left.
       delivery: entry.state === 'pending' ? 'sending' : entry.state,
       ...(entry.state === 'failed' && entry.error ? { error: entry.error } : {}),
@@ -60,10 +70,13 @@ export function conversationView(input: ViewInput): ChatMessage[] {
   return items;
 }
 
-/** Team messages newer than the last one the customer saw. */
+/**
+ * Team messages newer than the last one the customer saw. `lastReadAt` is the server's time of the
+ * newest team message seen (session.ts), so both sides are the server's clock, never the browser's.
+ */
 export function unreadCount(items: readonly ChatMessage[], lastReadAt: string | null): number {
   const since = lastReadAt ? Date.parse(lastReadAt) : -Infinity;
-  return items.filter((item) => item.author === 'team' && Date.parse(item.createdAt) > since).length;
+  return items.filter((item) => item.author === 'team' && Date.parse(item.createdAt ?? '') > since).length;
 }
 
 /** Both items hold the same fields with the same values (items here are flat records of primitives). */

@@ -10,6 +10,8 @@ export function createMessageFeed() {
   let list: readonly Message[] = [];
   let knownTeamIds = new Set<string>();
   let historyLoaded = false;
+  /** A list from the server came since the reset: `list` is what the server holds, not a guess. */
+  let listed = false;
 
   return {
     get list(): readonly Message[] {
@@ -23,9 +25,14 @@ export function createMessageFeed() {
       list = [];
       knownTeamIds = new Set();
       historyLoaded = isNew;
+      listed = false;
     },
     get loaded() {
       return historyLoaded;
+    },
+    /** Whether `list` came from the server (a new conversation's may already hold its description). */
+    get listed() {
+      return listed;
     },
     /**
      * Takes the whole list from a poll. `changed`: anything differs from what was held (without an
@@ -42,6 +49,7 @@ export function createMessageFeed() {
         if (historyLoaded) news.push(message);
       }
       historyLoaded = true;
+      listed = true;
       return { changed, news };
     },
     /** A message the API returned for a send, before the next poll lists it. */

@@ -3,13 +3,13 @@
 // change, because every tab of the site shares it: any tab may queue a reply, but only the active
 // one (the leader tab) sends, so two tabs never send the same entry. The API has no idempotency key, so a send whose answer
 // was lost (network error, timeout, 502/504, or a reload mid-request) is never repeated blindly:
-// the messages list is read first, and a matching message from the customer that no other entry
-// has claimed means it landed. Deliberate duplicates ("ok", "ok") stay two messages because each
-// landed message is claimed by exactly one entry.
+// the messages list is read first, and a copy of it there (landed-message.ts) means it landed.
+// No time is compared: the customer's clock may be hours off the server's (issue 14).
 
 import { type ApiError, isApiError, retryDecision } from '../api/errors';
 import type { ApiClient, Message } from '../api/types';
 import { type Clock, type TimerId, backoffDelay } from './clock';
+import { findLanded, sameMessageIds } from './landed-message';
 import type { Connectivity } from './poller';
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
@@ -21,11 +21,11 @@ export interface OutboxEntry {
   body: string;
   userEmail: string;
   state: OutboxState;
-  /** When the customer pressed Send (ISO). */
+  /** When the customer pressed Send (ISO), by the browser's clock: only ever compared with that clock. */
   createdAt: string;
-  /** When the first request left (ms); matching a lost answer only looks at messages after it. */
+  /** When the first request left (ms, the browser's clock); set once `seenBefore` is taken. */
   firstAttemptAt: number | null;
-  /** Same-body messages from this customer that were already there before the first attempt. */
+  /** Same-body messages from this customer that were already listed before the first attempt. */
   seenBefore: string[];
   /** A request may have landed without us knowing: look at the list before sending again. */
   uncertain: boolean;
@@ -33,6 +33,8 @@ export interface OutboxEntry {
   /** Not before this time (ms): the backoff under way. */
   notBefore: number;
   messageId: string | null;
+  /** The server's time of its copy, once known (an entry stored by an older version lacks it). */
+  sentAt?: string | null;
   error: string | null;
 }
 
@@ -48,8 +50,11 @@ export interface OutboxOptions {
   random: () => number;
   connectivity: Connectivity;
   newId(): string;
-  /** The session's current list for a conversation: what was there before a first attempt. */
-  knownMessages(conversationId: string): readonly Message[];
+  /**
+   * The session's current list of a conversation, to know what was there before a first attempt;
+   * null when it has not listed that conversation yet (the outbox then reads the list itself).
+   */
+  knownMessages(conversationId: string): readonly Message[] | null;
   /** Something changed (state, error): re-render, tell the other tabs. */
   onChange(): void;
   /** The API confirmed (or the list proved) the message; `message` is the server's copy. */
@@ -60,8 +65,6 @@ export interface OutboxOptions {
   maxAttempts?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
-  /** Server and browser clocks disagree; look this far before the first attempt. */
-  clockSkewMs?: number;
 }
 
 /** Sent entries are kept this long so that their message ids stay claimed. */
@@ -70,17 +73,16 @@ const KEEP_SENT_MS = 15 * 60_000;
 /** What a failure says, for an entry's error (and the session's notices): anything may be thrown. */
 export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export const normaliseBody = (body: string) => body.normalize('NFC').replace(/\s+/g, ' ').trim();
-
 export function createOutbox(options: OutboxOptions) {
   const { clock, client, store } = options;
   // About five minutes of trying (backoff capped at 30 s) before the customer sees Retry.
   const maxAttempts = options.maxAttempts ?? 12;
-  const skewMs = options.clockSkewMs ?? 2 * 60_000;
   let pumping = false;
   let active = false;
   let wakeTimer: TimerId | null = null;
   let inFlight: AbortController | null = null;
+  /** The entry whose attempt is under way: only that attempt decides about it. */
+  let attempting: string | null = null;
   let unsubscribeOnline: (() => void) | null = null;
 
   const load = () => store.load();
@@ -101,46 +103,35 @@ export function createOutbox(options: OutboxOptions) {
     return entry;
   }
 
-  function isSameMessage(entry: OutboxEntry, message: Message) {
-    return (
-      (message.senderEmail ?? '').toLowerCase() === entry.userEmail.toLowerCase() &&
-      normaliseBody(message.body) === normaliseBody(entry.body)
-    );
-  }
-
   /** A message in the list that this entry's lost request created, if any. */
-  function findLanded(entry: OutboxEntry, messages: readonly Message[]): Message | null {
-    const claimed = new Set(load().map((other) => other.messageId).filter(Boolean));
-    const since = (entry.firstAttemptAt ?? 0) - skewMs;
-    return (
-      messages.find(
-        (message) =>
-          isSameMessage(entry, message) &&
-          !claimed.has(message.id) &&
-          !entry.seenBefore.includes(message.id) &&
-          Date.parse(message.createdAt) >= since,
-      ) ?? null
-    );
+  function landedCopy(entry: OutboxEntry, messages: readonly Message[]): Message | null {
+    const claimed = new Set<string>();
+    for (const other of load()) if (other.messageId) claimed.add(other.messageId);
+    return findLanded(entry, messages, claimed);
   }
 
   function markSent(entry: OutboxEntry, message: Message) {
-    const sent = update(entry.id, { state: 'sent', uncertain: false, messageId: message.id, error: null });
+    const sent = update(entry.id, { state: 'sent', uncertain: false, messageId: message.id, sentAt: message.createdAt, error: null });
     if (sent) options.onSent(sent, message);
+  }
+
+  /** The whole list (no ETag is sent, so the answer is never a 304). */
+  async function listOf(conversationId: string, signal: AbortSignal): Promise<readonly Message[]> {
+    const listed = await client.listMessages(conversationId, { signal });
+    return listed.changed ? listed.messages : [];
   }
 
   async function attempt(entry: OutboxEntry, signal: AbortSignal) {
     if (entry.uncertain) {
-      const listed = await client.listMessages(entry.conversationId, { signal });
-      const landed = listed.changed ? findLanded(entry, listed.messages) : null;
+      const landed = landedCopy(entry, await listOf(entry.conversationId, signal));
       if (landed) return markSent(entry, landed);
       entry.uncertain = false;
     }
     if (entry.firstAttemptAt === null) {
+      // What is listed before the first request leaves is what a lost answer must not be taken for.
+      const known = options.knownMessages(entry.conversationId) ?? (await listOf(entry.conversationId, signal));
       entry.firstAttemptAt = clock.now();
-      entry.seenBefore = options
-        .knownMessages(entry.conversationId)
-        .filter((message) => isSameMessage(entry, message))
-        .map((message) => message.id);
+      entry.seenBefore = sameMessageIds(entry, known);
     }
     entry.attempts += 1;
     entry.state = 'sending';
@@ -160,6 +151,12 @@ export function createOutbox(options: OutboxOptions) {
       return;
     }
     const sending = entry.state === 'sending';
+    // 'retry': the server did not act; 'outcome-unknown': it may have (stays uncertain).
+    const uncertain = decision === 'retry' && sending ? false : entry.uncertain;
+    // A poll may have listed it while its answer was being lost: then it is sent, now.
+    const listed = uncertain && options.knownMessages(entry.conversationId);
+    const landed = listed && landedCopy(entry, listed);
+    if (landed) return markSent(entry, landed);
     // A failed look at the list counts too, so a helpdesk that stays down ends in "failed".
     if (!sending) entry.attempts += 1;
     update(entry.id, {
@@ -167,8 +164,7 @@ export function createOutbox(options: OutboxOptions) {
       state: entry.attempts < maxAttempts ? 'pending' : 'failed',
       notBefore: clock.now() + backoffDelay(entry.attempts, options.backoffCapMs ?? 30_000, options, error),
       error: messageOf(error),
-      // 'retry': the server did not act; 'outcome-unknown': it may have (stays uncertain).
-      uncertain: decision === 'retry' && sending ? false : entry.uncertain,
+      uncertain,
       attempts: entry.attempts,
     });
   }
@@ -191,12 +187,14 @@ export function createOutbox(options: OutboxOptions) {
         if (entry.state === 'sending') Object.assign(entry, { state: 'pending', uncertain: true });
         const controller = new AbortController();
         inFlight = controller;
+        attempting = entry.id;
         try {
           await attempt(entry, controller.signal);
         } catch (error) {
           handleFailure(entry, error);
         } finally {
           inFlight = null;
+          attempting = null;
         }
       }
     } finally {
@@ -237,6 +235,7 @@ export function createOutbox(options: OutboxOptions) {
         attempts: 0,
         notBefore: 0,
         messageId: null,
+        sentAt: null,
         error: null,
       };
       save([...load(), entry]);
@@ -257,6 +256,18 @@ export function createOutbox(options: OutboxOptions) {
     },
     entries(conversationId: string): readonly OutboxEntry[] {
       return load().filter((entry) => entry.conversationId === conversationId);
+    },
+    /**
+     * A fresh list of the conversation (a poll): an entry whose request may have landed and is
+     * there is sent, at once rather than at its next attempt, so it is never shown twice meanwhile.
+     */
+    reconcile(conversationId: string, messages: readonly Message[]) {
+      if (!active) return;
+      for (const entry of load()) {
+        if (entry.conversationId !== conversationId || !entry.uncertain || entry.id === attempting) continue;
+        const landed = landedCopy(entry, messages);
+        if (landed) markSent(entry, landed);
+      }
     },
     /** Another tab changed the queue: send what is due, if this tab is the one sending. */
     wake() {

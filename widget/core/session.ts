@@ -121,7 +121,7 @@ export function createSession(deps: SessionDeps) {
   const outbox: Outbox = createOutbox({
     ...deps,
     store: persisted.outbox,
-    knownMessages: (id) => (state.conversation?.id === id ? feed.list : []),
+    knownMessages: (id) => (state.conversation?.id === id && feed.listed ? feed.list : null),
     onChange: () => {
       refreshView();
       post({ type: 'outbox' });
@@ -213,6 +213,9 @@ export function createSession(deps: SessionDeps) {
       let changed = false;
       if (result.changed) {
         etag = result.etag;
+        // Before the view is drawn from it: a reply whose answer was lost and that is listed here
+        // is marked sent, never shown twice (its pending copy and the server's).
+        outbox.reconcile(conversation.id, result.messages);
         changed = mergeMessages(result.messages);
         // Told on every new list, even one this tab already knew (a reply it just sent): the other
         // tabs may have read the shared outbox before the 'sent' reached them (localStorage

@@ -13,8 +13,11 @@ export interface ChatMessage {
   id: string | null;
   author: 'customer' | 'team';
   body: string;
-  /** ISO time; for a message still sending, when the customer sent it. */
-  createdAt: string;
+  /**
+   * The server's ISO time; null while the server has not confirmed the message (the browser's
+   * clock is not to be trusted next to the server's, issue 14).
+   */
+  createdAt: string | null;
   delivery: DeliveryStatus;
   /** Why the last send failed (the API's message), for `failed`. */
   error?: string;

@@ -24,11 +24,13 @@ export function groupMessages(messages: readonly ChatMessage[], formats: DateFor
   let day: string | null = null;
   let group = null as Extract<Block, { kind: 'group' }> | null;
   for (const message of messages) {
-    const messageDay = formats.dayKey(message.createdAt);
+    // A message the server has not confirmed has no time yet: it stays in the day it follows.
+    const createdAt = message.createdAt ?? '';
+    const messageDay = formats.dayKey(createdAt);
     if (messageDay && messageDay !== day) {
       day = messageDay;
       group = null;
-      blocks.push({ kind: 'day', key: `day-${messageDay}`, label: formats.day(message.createdAt) });
+      blocks.push({ kind: 'day', key: `day-${messageDay}`, label: formats.day(createdAt) });
     }
     if (group?.author !== message.author) {
       group = { kind: 'group', key: `group-${message.key}`, author: message.author, messages: [] };
@@ -74,7 +76,9 @@ class MessageItem extends Component<MessageItemProps> {
   }
 
   override render({ message, author, mine, strings, formats, onRetry }: MessageItemProps) {
-    const time = formats.time(message.createdAt);
+    // No time until the server confirms the message (see ChatMessage.createdAt).
+    const createdAt = message.createdAt ?? '';
+    const time = formats.time(createdAt);
     return (
       <div class={`msg ${message.delivery}`}>
         <span class="sr">{author}</span>
@@ -82,7 +86,7 @@ class MessageItem extends Component<MessageItemProps> {
           <MessageBody text={message.body} />
         </p>
         <p class="meta">
-          {time && <time dateTime={message.createdAt}>{time}</time>}
+          {time && <time dateTime={createdAt}>{time}</time>}
           {mine && <Delivery message={message} strings={strings} onRetry={onRetry} />}
         </p>
       </div>
