@@ -1,13 +1,37 @@
 // Small host pages that no demo page covers (the queue before load, a bad config, two tags…),
 // served from their own origin with the same dist/parley.js, against their own emulator whose
-// client key allows exactly that origin.
+// client key allows exactly that origin. Third-party libraries are served from the repository's
+// node_modules at /node_modules/<package>/<file>, as a site would host its own copy, and
+// test/e2e/fixtures/ at /fixtures/<file>.
 
 import { readFile } from 'node:fs/promises';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { type TestEmulator, startTestEmulator } from '../../helpers/emulator';
 import { WIDGET_BUNDLE } from './browser';
+
+const REPO_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+/** URL prefix -> folder of the repository served under it. */
+const STATIC_FOLDERS: Record<string, string> = { '/node_modules/': 'node_modules/', '/fixtures/': 'test/e2e/fixtures/' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+const contentType = (path: string) => CONTENT_TYPES[extname(path)] ?? 'application/octet-stream';
+
+/** The repository file behind a static URL path, or null (no such prefix, or a way out of it). */
+function staticFile(path: string): string | null {
+  for (const [prefix, folder] of Object.entries(STATIC_FOLDERS)) {
+    if (!path.startsWith(prefix)) continue;
+    const relative = normalize(decodeURIComponent(path.slice(prefix.length)));
+    return relative.startsWith('..') ? null : `${REPO_DIR}${folder}${relative}`;
+  }
+  return null;
+}
 
 export const FIXTURE_CLIENT_KEY = 'bnc_cl_fixture_public';
 
@@ -17,7 +41,7 @@ export const STUB = 'window.Parley = window.Parley || function () { (Parley.q = 
 export interface FixtureSuite {
   readonly siteUrl: string;
   readonly emulator: TestEmulator;
-  /** Serves `html` at `path` (e.g. '/queue.html') and returns its URL. */
+  /** Serves `html` at `path` (e.g. '/queue.html'; a '.css' or '.js' path is served as such) and returns its URL. */
   page(path: string, html: string): string;
   /** The widget's script tag with data-* attributes; `data-client-key` and `data-api-url` default to this site's. */
   scriptTag(attributes?: Record<string, string | null>, extra?: string): string;
@@ -50,8 +74,23 @@ export function fixtureSuite(): FixtureSuite {
         );
         return;
       }
+      const file = staticFile(path);
+      if (file) {
+        readFile(file).then(
+          (body) => {
+            response.writeHead(200, { 'Content-Type': contentType(file), 'Cache-Control': 'no-store' });
+            response.end(body);
+          },
+          () => {
+            response.writeHead(404, { 'Content-Type': 'text/plain' });
+            response.end(`${path} is not in the repository (npm ci?)`);
+          },
+        );
+        return;
+      }
       const html = pages.get(path);
-      response.writeHead(html === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      const type = extname(path) === '.css' || extname(path) === '.js' ? contentType(path) : CONTENT_TYPES['.html']!;
+      response.writeHead(html === undefined ? 404 : 200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
       response.end(html ?? 'Not found');
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
