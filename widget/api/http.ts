@@ -3,6 +3,7 @@
 // in errors.ts, by the poller and the outbox.
 
 import { createFetch } from 'ofetch';
+import { stringifyJson } from '../core/json';
 import type { Query } from './adapter';
 import { describeErrorBody } from './error-body';
 import { ApiError, isApiError, parseRetryAfter, type ApiErrorInit } from './errors';
@@ -79,8 +80,9 @@ export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeout
       response = await $fetch.raw<string, 'text'>(path, {
         method,
         query,
-        // A plain object: ofetch sends it as JSON, with Content-Type: application/json.
-        body,
+        // JSON text, written by the widget (core/json.ts: the page may have patched toJSON);
+        // ofetch sends a string as it is, with Content-Type: application/json.
+        body: body && stringifyJson(body),
         headers: {
           Accept: 'application/json',
           ...authorization,
