@@ -179,6 +179,20 @@ const TAILWIND_BODY = `
   <main class="mx-auto max-w-3xl p-8"><h2 class="text-2xl font-bold">Coffee</h2>
     <button class="rounded bg-indigo-600 px-4 py-2 text-white">Buy</button></main>`;
 
+describe('a page that removed a built-in the widget needs', () => {
+  // E.g. `delete window.fetch` to force a polyfill whose script then failed to load.
+  test.each(['fetch', 'AbortController', 'Headers'])('without window.%s: one clear console error, no widget, no uncaught error', async (name) => {
+    const url = site.page(`/without-${name}.html`, site.html({ head: `<script>delete window.${name};</script>`, title: `A shop without ${name}` }));
+    const opened = await browser.newPage();
+    await opened.page.goto(url);
+    await expect.poll(() => opened.parleyLines('error').length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(opened.parleyLines('error')).toEqual([expect.stringMatching(new RegExp(`^\\[Parley\\] window\\.${name} is undefined: a script on this page removed or replaced it`))]);
+    expect(opened.console.filter((entry) => entry.type === 'pageerror')).toEqual([]);
+    // Nothing drawn that a customer could type into and lose.
+    expect(await widget(opened.page).root.count()).toBe(0);
+  });
+});
+
 /** True in the page once the framework is there: its reset took the body's margin, and its own parts. */
 const FRAMEWORK_LOADED = {
   bootstrap: "getComputedStyle(document.body).margin === '0px' && typeof window.bootstrap.Dropdown === 'function'",
