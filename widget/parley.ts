@@ -18,6 +18,7 @@ import { createTabLeader, type SubscribeStorage } from './core/tab-leader';
 import { type TabMessage, isTabMessage } from './core/tab-messages';
 import { ROOT_ID, type SessionSource, type View, type WidgetRoot, createRoot, mountWidget } from './dom/mount';
 import { afterNextPaint, nextTask, pageConnectivity, pageVisibility, randomId } from './dom/page';
+import { missingBuiltins } from './dom/required-builtins';
 import { getStrings, resolveLocale, textDirection } from './i18n';
 
 declare const __PARLEY_VERSION__: string;
@@ -54,6 +55,8 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   if (!resolved.ok) throw new ParleyConfigError(resolved.errors);
   for (const warning of resolved.warnings) log.warn(`${PREFIX} ${warning}`);
   const config = resolved.config;
+  const missing = missingBuiltins(win, { fetch: env.fetch });
+  if (missing.length) throw new ParleyConfigError(missing);
 
   const container = config.mode === 'inline' ? findTarget(doc, config.target) : doc.body;
   if (!container) {

@@ -132,6 +132,17 @@ describe('validateMetadata', () => {
     expect(validateMetadata({ a: shared, b: [shared, shared] }).ok).toBe(true);
   });
 
+  it('accepts arrays on a page whose Array.from ignores its map function (Prototype.js, MooTools)', () => {
+    const nativeFrom = Array.from;
+    // Prototype.js's $A: a copy of the values, whatever else is passed.
+    Array.from = ((iterable: ArrayLike<unknown>) => Array.prototype.slice.call(iterable)) as typeof Array.from;
+    try {
+      expect(validateMetadata({ tags: ['vip', 'wholesale'] })).toEqual({ ok: true, value: { tags: ['vip', 'wholesale'] } });
+    } finally {
+      Array.from = nativeFrom;
+    }
+  });
+
   it('returns a copy, so later changes by the site do not leak in', () => {
     const value = { user: { plan: 'pro' } };
     const result = validateMetadata(value);

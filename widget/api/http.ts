@@ -3,6 +3,7 @@
 // in errors.ts, by the poller and the outbox.
 
 import { createFetch } from 'ofetch';
+import { stringifyJson } from '../core/json';
 import type { Query } from './adapter';
 import { describeErrorBody } from './error-body';
 import { ApiError, isApiError, parseRetryAfter, type ApiErrorInit } from './errors';
@@ -39,8 +40,23 @@ const NETWORK_MESSAGE =
   'The helpdesk could not be reached: the device may be offline, the server down, or the request ' +
   'blocked by CORS (is this site on the client key’s list of allowed origins?).';
 
+/**
+ * The page's fetch, given plain-object headers. ofetch hands it a Headers object of the
+ * browser's, and a fetch that is not the browser's own (whatwg-fetch put in by hand over the
+ * native one, say) reads only the own properties of a headers object it did not make: the
+ * Authorization header never left, and every request was refused with a 401.
+ */
+function withPlainHeaders(fetch: typeof globalThis.fetch): typeof globalThis.fetch {
+  return (input, init) => {
+    const headers: Record<string, string> = {};
+    // Always a Headers object, made by ofetch with the Headers of the page when the widget started.
+    (init?.headers as Headers | undefined)?.forEach((value, name) => (headers[name] = value));
+    return fetch(input, { ...init, headers });
+  };
+}
+
 export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeoutMs, httpCache }: TransportOptions): Transport {
-  const $fetch = createFetch({ fetch }).create({
+  const $fetch = createFetch({ fetch: withPlainHeaders(fetch) }).create({
     baseURL: baseUrl,
     retry: 0,
     // 'if-none-match': every answer is live data and the client revalidates itself, so the HTTP
@@ -83,8 +99,9 @@ export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeout
       response = await $fetch.raw<string, 'text'>(path, {
         method,
         query,
-        // A plain object: ofetch sends it as JSON, with Content-Type: application/json.
-        body,
+        // JSON text, written by the widget (core/json.ts: the page may have patched toJSON);
+        // ofetch sends a string as it is, with Content-Type: application/json.
+        body: body && stringifyJson(body),
         headers: {
           Accept: 'application/json',
           ...authorization,

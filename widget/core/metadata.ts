@@ -2,6 +2,7 @@
 // passes in (never from globals), the site's own keys, and the plain-JSON and size checks that
 // product.md promises (not plain JSON, or over 16 KB: refused).
 
+import { stringifyJson } from './json';
 import { redactUrl } from './redact-url';
 
 export const MAX_METADATA_BYTES = 16 * 1024;
@@ -66,11 +67,10 @@ const PLAIN_JSON = 'only plain JSON is allowed (objects, arrays, strings, finite
 /** Accepts plain JSON objects of at most 16 KB; the value returned is a detached copy. */
 export function validateMetadata(value: unknown): MetadataResult {
   try {
-    const problem = isPlainObject(value)
-      ? findProblem(value, 'metadata', [])
-      : `metadata must be a plain object like { plan: "pro" }, got ${describe(value)}`;
+    if (!isPlainObject(value)) return { ok: false, reason: `metadata must be a plain object like { plan: "pro" }, got ${describe(value)}` };
+    const problem = findProblem(value, 'metadata', []);
     if (problem) return { ok: false, reason: problem };
-    const json = JSON.stringify(value);
+    const json = stringifyJson(value);
     const bytes = new TextEncoder().encode(json).length;
     return bytes > MAX_METADATA_BYTES
       ? { ok: false, reason: `metadata is ${bytes} bytes as JSON; the limit is ${MAX_METADATA_BYTES} bytes (16 KB)` }
@@ -112,11 +112,21 @@ function findProblem(value: unknown, path: string, ancestors: object[]): string 
   }
   if (Object.getOwnPropertySymbols(object).length > 0) return `${path} has a symbol key; ${PLAIN_JSON}`;
   const inside = [...ancestors, object];
-  for (const key of isArray ? Array.from(object as unknown[], (_, index) => `${index}`) : Object.keys(object)) {
+  for (const key of isArray ? indices((object as unknown[]).length) : Object.keys(object)) {
     const childPath = isArray ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
     const problem = key in object ? findProblem((object as Record<string, unknown>)[key], childPath, inside) : `${childPath} is an empty slot; ${PLAIN_JSON}`;
     if (problem) return problem;
   }
+}
+
+/**
+ * "0" to length - 1, holes included. Not Array.from(array, mapper): pages replace Array.from with
+ * one that ignores the mapper (Prototype.js's $A, MooTools'), which gave the values as keys.
+ */
+function indices(length: number): string[] {
+  const keys: string[] = [];
+  for (let index = 0; index < length; index++) keys.push(`${index}`);
+  return keys;
 }
 
 /** A plain object: from a literal, JSON.parse or Object.create(null); not an array or a class. */

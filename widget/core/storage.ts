@@ -2,6 +2,8 @@
 // throw on access (sandboxed iframes, blocked third-party storage), may refuse writes (quota,
 // old Safari private mode) or hold corrupt data; every one of those falls back to memory.
 
+import { stringifyJson } from './json';
+
 /** Every key Parley writes starts with this, whatever the namespace or version. */
 export const STORAGE_PREFIX = 'parley:';
 // Bump when a stored shape changes incompatibly; old versions are simply never read again.
@@ -77,7 +79,7 @@ export function createStorage({ backend, apiUrl, clientKey }: StorageOptions): P
     set(name, value) {
       let raw: string | undefined;
       try {
-        raw = JSON.stringify(value);
+        raw = stringifyJson(value);
       } catch {
         // A cycle or a BigInt: not storable, like undefined.
       }

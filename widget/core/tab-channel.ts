@@ -16,6 +16,7 @@
 //   channel.subscribe((message) => ...); channel.post(message); channel.close() on destroy.
 
 import type { Clock } from './clock';
+import { stringifyJson } from './json';
 import { parseJson } from './storage';
 import type { StorageBackend, SubscribeStorage } from './tab-leader';
 
@@ -49,12 +50,13 @@ export interface TabChannel<Message> {
   close(): void;
 }
 
-interface Envelope {
+// A type, not an interface: plain JSON data, assignable to Record<string, unknown>.
+type Envelope = {
   id: number;
   from: string;
   message: unknown;
   at: number;
-}
+};
 
 export function createTabChannel<Message>(options: TabChannelOptions<Message>): TabChannel<Message> {
   const { name, tabId } = options;
@@ -83,7 +85,7 @@ export function createTabChannel<Message>(options: TabChannelOptions<Message>): 
       if (closed) return;
       try {
         const envelope: Envelope = { id: ++sequence, from: tabId, message, at: options.clock.now() };
-        const raw = JSON.stringify(envelope);
+        const raw = stringifyJson(envelope);
         if (channel) return channel.postMessage(raw);
         const store = options.storage();
         store?.setItem(name, raw);

@@ -19,6 +19,7 @@
 // where subscribeStorage adds a window `storage` listener and returns its removal.
 
 import type { Clock, TimerId } from './clock';
+import { stringifyJson } from './json';
 import { parseJson } from './storage';
 
 export type StorageBackend = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -106,7 +107,7 @@ export function createTabLeader(options: TabLeaderOptions): TabLeader {
         return schedule(heldUntil - now + options.random() * SETTLE_MS);
       }
       claiming = !isLeader;
-      store.setItem(name, JSON.stringify({ owner: tabId, expiresAt: now + leaseMs }));
+      store.setItem(name, stringifyJson({ owner: tabId, expiresAt: now + leaseMs }));
       schedule(claiming ? SETTLE_MS : leaseMs / 3);
     } catch {
       // Storage unreadable or full: lead alone, and keep trying to rejoin the others.

@@ -1,23 +1,42 @@
 // Small host pages that no demo page covers (the queue before load, a bad config, two tags…),
 // served from their own origin with the same dist/parley.js, against their own emulator whose
-// client key allows exactly that origin.
+// client key allows exactly that origin. Third-party libraries are served from the repository's
+// node_modules at /node_modules/<package>/<file>, as a site would host its own copy, and
+// test/e2e/fixtures/ at /fixtures/<file>.
 
 import { readFile } from 'node:fs/promises';
-import { extname, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { type TestEmulator, startTestEmulator } from '../../helpers/emulator';
 import { WIDGET_BUNDLE } from './browser';
 
+const REPO_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+/** URL prefix -> folder of the repository served under it. */
+const STATIC_FOLDERS: Record<string, string> = { '/node_modules/': 'node_modules/', '/fixtures/': 'test/e2e/fixtures/' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+const contentType = (path: string) => CONTENT_TYPES[extname(path)] ?? 'application/octet-stream';
+
+/** The repository file behind a static URL path, or null (no such prefix, or a way out of it). */
+function staticFile(path: string): string | null {
+  for (const [prefix, folder] of Object.entries(STATIC_FOLDERS)) {
+    if (!path.startsWith(prefix)) continue;
+    const relative = normalize(decodeURIComponent(path.slice(prefix.length)));
+    return relative.startsWith('..') ? null : `${REPO_DIR}${folder}${relative}`;
+  }
+  return null;
+}
+
 export const FIXTURE_CLIENT_KEY = 'bnc_cl_fixture_public';
 
-const NODE_MODULES = fileURLToPath(new URL('../../../node_modules/', import.meta.url));
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css' };
-
 /** The URL path under which a fixture page loads a real library from npm, e.g. vendor('@hotwired/turbo/dist/turbo.es2017-umd.js'). */
-export const vendor = (path: string) => `/vendor/${path}`;
+export const vendor = (path: string) => `/node_modules/${path}`;
 
 /** The install snippet's stub, verbatim from product.md. */
 export const STUB = 'window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments) };';
@@ -61,23 +80,24 @@ export function fixtureSuite(): FixtureSuite {
         );
         return;
       }
-      if (path.startsWith('/vendor/')) {
-        // Real third-party code, as a site would load it (never an imitation): files of node_modules.
-        const file = normalize(`${NODE_MODULES}${decodeURIComponent(path.slice('/vendor/'.length))}`);
-        const type = TYPES[extname(file)];
-        if (!file.startsWith(NODE_MODULES) || !type) {
-          response.writeHead(404).end();
-          return;
-        }
+      const file = staticFile(path);
+      if (file) {
         readFile(file).then(
-          (body) => response.writeHead(200, { 'Content-Type': `${type}; charset=utf-8` }).end(body),
-          () => response.writeHead(404).end(),
+          (body) => {
+            response.writeHead(200, { 'Content-Type': contentType(file), 'Cache-Control': 'no-store' });
+            response.end(body);
+          },
+          () => {
+            response.writeHead(404, { 'Content-Type': 'text/plain' });
+            response.end(`${path} is not in the repository (npm ci?)`);
+          },
         );
         return;
       }
       const served = pages.get(path);
+      const type = extname(path) === '.css' || extname(path) === '.js' ? contentType(path) : CONTENT_TYPES['.html']!;
       const cacheControl = served?.cacheable ? 'no-cache' : 'no-store';
-      response.writeHead(served ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': cacheControl });
+      response.writeHead(served ? 200 : 404, { 'Content-Type': type, 'Cache-Control': cacheControl });
       response.end(served?.html ?? 'Not found');
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
