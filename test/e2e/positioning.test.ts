@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browserSuite, saveScreenshot } from './helpers/browser';
 import { fixtureSuite } from './helpers/fixtures';
-import { animationsDone, parley, waitForWidget, widget } from './helpers/widget';
+import { animationsDone, openWidget, parley, waitForWidget, widget } from './helpers/widget';
 
 const browser = browserSuite();
 const site = fixtureSuite();
@@ -46,7 +46,11 @@ const PAGES: HostPage[] = [
   },
 ];
 
-const LONG_PAGE = '<div style="height: 10000px; background: linear-gradient(#fdf6ec, #c9d8f0)"><p>A long page.</p></div>';
+// 10,000px with a line every 500px, so that a screenshot shows where on the page it is.
+const LONG_PAGE = `<div style="height: 10000px; background: linear-gradient(#fdf6ec, #c9d8f0); font: 24px system-ui">${Array.from(
+  { length: 20 },
+  (_, index) => `<p style="height: 500px; margin: 0; padding: 16px">${(index * 500).toLocaleString('en')}px down the page</p>`,
+).join('')}</div>`;
 
 function hostPage(page: HostPage, attributes: Record<string, string> = {}): string {
   return site.page(
@@ -138,5 +142,123 @@ describe('the transformed body, as a customer sees it', () => {
     await parley(page, 'open');
     await panelBox(page);
     await saveScreenshot(page, `transformed-body-${name}-open`);
+  });
+});
+
+describe('pages that change after the widget started', () => {
+  test('a transform given to body later, when the page has loaded: the launcher comes back to its corner', async () => {
+    const { page } = await browser.newPage(DESKTOP);
+    await scrolledToMiddle(page, hostPage({ name: 'late', css: 'body.gpu { transform: translateZ(0) }' }));
+    await expectLauncherInCorner(page, 'right');
+    await page.evaluate(() => document.body.classList.add('gpu'));
+    await expectLauncherInCorner(page, 'right');
+    await openWidget(page);
+    expect((await panelBox(page)).y).toBe(800 - 20 - 68 - 600);
+  });
+
+  test('the root taken out and put back by the page: shown again in its corner', async () => {
+    const { page } = await browser.newPage(DESKTOP);
+    await scrolledToMiddle(page, hostPage(PAGES[0]!));
+    await expectLauncherInCorner(page, 'right');
+    // What a script that re-appends "its" nodes, or a body swap followed by a re-attach, does.
+    await page.evaluate(() => {
+      const root = document.getElementById('parley-root')!;
+      root.remove();
+      document.body.appendChild(root);
+    });
+    await expectLauncherInCorner(page, 'right');
+  });
+
+  test('a dialog or popover the page opens later shows above the widget, and the widget stays when they close', async () => {
+    const { page } = await browser.newPage(DESKTOP);
+    const covering = 'position: fixed; inset: 0; width: auto; height: auto; max-width: none; max-height: none; margin: 0; border: 0';
+    const url = hostPage({
+      name: 'dialogs',
+      css: `body { transform: translateZ(0) } #cookies, #menu { ${covering} }`,
+      lock: '',
+    });
+    await scrolledToMiddle(page, url);
+    await page.evaluate((style) => {
+      document.body.insertAdjacentHTML(
+        'afterbegin',
+        `<dialog id="cookies" style="${style}"><button>Accept</button></dialog><div id="menu" popover="auto" style="${style}">Menu</div>`,
+      );
+    }, covering);
+    await expectLauncherInCorner(page, 'right');
+    const launcherCenter = { x: 1280 - 20 - 28, y: 800 - 20 - 28 };
+    const topmostAtLauncher = () => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.id, launcherCenter);
+    expect(await topmostAtLauncher()).toBe('parley-root');
+
+    // An auto popover light-dismisses other auto popovers, a modal dialog hides them all: not ours.
+    await page.evaluate(() => document.getElementById('menu')!.showPopover());
+    expect(await topmostAtLauncher()).toBe('menu');
+    await page.mouse.click(640, 400);
+    await page.evaluate(() => (document.getElementById('cookies') as HTMLDialogElement).showModal());
+    expect(await topmostAtLauncher()).toBe('cookies');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => (document.getElementById('cookies') as HTMLDialogElement).open)).toBe(false);
+
+    expect(await topmostAtLauncher()).toBe('parley-root');
+    await expectLauncherInCorner(page, 'right');
+    await widget(page).launcher.click();
+    expect(await panelBox(page)).toEqual({ x: 1280 - 20 - 380, y: 800 - 20 - 68 - 600, width: 380, height: 600 });
+  });
+});
+
+// What Chrome before 114, Safari before 17 and Firefox before 125 run: no showPopover.
+describe('a browser without popovers, on a transformed body', () => {
+  const withoutPopovers = async (page: Page) => {
+    await page.addInitScript(() => {
+      delete (HTMLElement.prototype as Partial<HTMLElement>).showPopover;
+    });
+  };
+
+  test('desktop: the launcher follows the viewport as the page scrolls, and the panel opens in place without scrolling', async () => {
+    const { page } = await browser.newPage(DESKTOP);
+    await withoutPopovers(page);
+    await scrolledToMiddle(page, hostPage(PAGES[0]!));
+    expect(await page.evaluate(() => typeof document.body.showPopover)).toBe('undefined');
+    await expectLauncherInCorner(page, 'right');
+    await page.mouse.wheel(0, -1200);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(MIDDLE - 1200);
+    await expectLauncherInCorner(page, 'right');
+
+    await widget(page).launcher.click();
+    expect(await panelBox(page)).toEqual({ x: 1280 - 20 - 380, y: 800 - 20 - 68 - 600, width: 380, height: 600 });
+    expect(await page.evaluate(() => window.scrollY)).toBe(MIDDLE - 1200);
+    expect(await widget(page).root.getAttribute('popover')).toBeNull();
+  });
+
+  test('phone: the open panel fills the screen', async () => {
+    const { page } = await browser.newPage(PHONE);
+    await withoutPopovers(page);
+    await scrolledToMiddle(page, hostPage(PAGES[0]!));
+    await expectLauncherInCorner(page, 'right');
+    await widget(page).launcher.tap();
+    expect(await panelBox(page)).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    expect(await page.evaluate(() => window.scrollY)).toBe(MIDDLE);
+  });
+});
+
+describe('ordinary pages keep fixed positioning and data-z-index', () => {
+  // The top layer ignores z-index; the root goes there only where fixed positioning is broken.
+  test.each([
+    ['a plain page', ''],
+    // Filter Effects 1 §5: a filter on the root element makes no containing block for fixed boxes.
+    ['html { filter }', 'html { filter: grayscale(1) }'],
+  ])('%s: the page’s own banner above data-z-index covers the launcher', async (_name, css) => {
+    const { page } = await browser.newPage(DESKTOP);
+    const banner = '<div id="banner" style="position: fixed; inset: auto 0 0 0; height: 120px; z-index: 1001; background: #222"></div>';
+    await page.goto(
+      site.page(
+        `/z-index-${encodeURIComponent(css)}.html`,
+        site.html({ head: `<style>body { margin: 0 } ${css}</style>`, body: `${LONG_PAGE}${banner}`, attributes: { 'data-z-index': '1000' } }),
+      ),
+    );
+    await waitForWidget(page);
+    await page.evaluate((y) => window.scrollTo(0, y), MIDDLE);
+    await expectLauncherInCorner(page, 'right');
+    expect(await widget(page).root.getAttribute('popover')).toBeNull();
+    expect(await page.evaluate(() => document.elementFromPoint(1280 - 48, 800 - 48)?.id)).toBe('banner');
   });
 });
