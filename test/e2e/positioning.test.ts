@@ -1,6 +1,6 @@
 // Host pages that move `position: fixed`. A transform, filter, perspective, backdrop-filter,
 // will-change or paint/layout containment on html or body makes that element the containing block
-// of fixed boxes (CSS Transforms 1 §2, Filter Effects 1 §5, CSS Containment 2 §3): the launcher
+// of fixed boxes (see widget/dom/viewport-anchor.ts for the specs' words): the launcher
 // then scrolls away with the page, thousands of pixels below a scrolled viewport, and focusing the
 // panel scrolls the page down to it. Themes do it for "GPU acceleration", modal libraries lock the
 // scroll of html and body. The launcher must stay in its corner and the panel where it belongs.
