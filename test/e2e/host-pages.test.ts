@@ -3,9 +3,8 @@
 
 import { describe, expect, test } from 'vitest';
 import { browserSuite, saveScreenshot } from './helpers/browser';
-import { looks } from './helpers/looks';
 import { SHOP, createRequests, demoSuite } from './helpers/demo';
-import { computedStyle, expectMessageShown, openWidget, startConversation, unique, waitForWidget, widget } from './helpers/widget';
+import { computedStyle, expectMessageShown, looks, openWidget, startConversation, unique, waitForWidget, widget } from './helpers/widget';
 
 const browser = browserSuite();
 const demo = demoSuite();
@@ -68,6 +67,36 @@ describe('a page with hostile global CSS', () => {
     const actual = await looks(hostile.page);
     await saveScreenshot(hostile.page, 'aggressive-css');
     expect(actual).toEqual(expected);
+  });
+
+  test('with a transformed body and rules for [popover], :popover-open, ::backdrop and the root: the same again', async () => {
+    const plain = await browser.newPage();
+    await plain.page.goto(demo.url('/'));
+    await waitForWidget(plain.page);
+    const expected = await looks(plain.page);
+
+    const hostile = await browser.newPage();
+    await hostile.page.goto(demo.url('/aggressive-css.html'));
+    await waitForWidget(hostile.page);
+    // Given after the widget started, as a theme script would: the root must go to the top layer,
+    // where the browser's own [popover] rules and the page's rules for it apply.
+    await hostile.page.addStyleTag({
+      content: `
+        body { transform: translateZ(0) }
+        [popover], :popover-open, #parley-root {
+          inset: auto 0 0 auto !important; margin: 40px !important; width: 100px !important; height: 100px !important;
+          border: 10px solid red !important; padding: 30px !important; background: yellow !important; overflow: hidden !important;
+          opacity: .5 !important; transform: rotate(5deg) !important; filter: blur(3px) !important; display: none !important;
+        }
+        ::backdrop { background: rgba(0, 0, 0, .6); backdrop-filter: blur(4px) }`,
+    });
+    const root = widget(hostile.page).root;
+    await expect.poll(() => widget(hostile.page).launcher.boundingBox(), { message: 'the launcher back in its corner' }).toEqual(expected.launcher);
+    const actual = await looks(hostile.page);
+    await saveScreenshot(hostile.page, 'aggressive-css-top-layer');
+    expect(actual).toEqual(expected);
+    // The page's backdrop, meant for its own dialogs, does not dim the page behind the widget.
+    expect(await root.evaluate((element) => getComputedStyle(element, '::backdrop').display)).toBe('none');
   });
 });
 

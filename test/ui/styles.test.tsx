@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../widget/core/options';
-import { applyStyles, themeCss } from '../../widget/ui/styles';
+import { applyStyles, shiftCss, themeCss } from '../../widget/ui/styles';
 import { defaultConfig, renderWidget } from '../helpers/render-widget';
 
 function shadowHost() {
@@ -14,10 +14,10 @@ function shadowHost() {
 const sheetText = (sheet: CSSStyleSheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n');
 
 describe('applyStyles', () => {
-  it('adopts the widget sheet with the theme rule, and the viewport, as constructable stylesheets', () => {
+  it('adopts the widget sheet with the theme rule, the viewport and the shift, as constructable stylesheets', () => {
     const { host, shadowRoot } = shadowHost();
     const styles = applyStyles(shadowRoot, { ...defaultConfig, color: '#0f766e' }, { nonce: 'abc', doc: document });
-    expect(shadowRoot.adoptedStyleSheets).toHaveLength(2);
+    expect(shadowRoot.adoptedStyleSheets).toHaveLength(3);
     expect(shadowRoot.querySelector('style')).toBeNull();
     expect(sheetText(shadowRoot.adoptedStyleSheets[0]!)).toContain('--parley-color: #0f766e');
 
@@ -48,6 +48,19 @@ describe('applyStyles', () => {
     expect(sheetText(shadowRoot.adoptedStyleSheets[1]!)).toMatch(/--parley-vv-height: 351px;\s*--parley-vv-top: 120px/);
     styles.setViewport(null);
     expect(sheetText(shadowRoot.adoptedStyleSheets[1]!)).toBe('');
+    styles.remove();
+    host.remove();
+  });
+
+  it('moves the floating root by the shift in its own sheet, and forgets it on null', () => {
+    const { host, shadowRoot } = shadowHost();
+    const styles = applyStyles(shadowRoot, defaultConfig, { nonce: null, doc: document });
+    styles.setShift({ x: 0, y: 5037.5, width: 1280, height: 800 });
+    const text = sheetText(shadowRoot.adoptedStyleSheets[2]!);
+    expect(text).toMatch(/top: 5037.5px !important;\s*left: 0px !important/);
+    expect(text).toMatch(/width: 1280px !important;\s*height: 800px !important/);
+    styles.setShift(null);
+    expect(sheetText(shadowRoot.adoptedStyleSheets[2]!)).toBe('');
     styles.remove();
     host.remove();
   });
@@ -97,6 +110,25 @@ describe('themeCss', () => {
     expect(css({ mode: 'inline' })).toContain('height:100%');
     expect(css({ mode: 'floating' })).not.toContain('height');
   });
+
+  it('makes the floating host a layer over the viewport that lets clicks through and stacks at the z-index', () => {
+    // !important: page rules on div or [popover] outrank a normal :host rule.
+    expect(css({ mode: 'floating', zIndex: 99 })).toContain(
+      'position:fixed!important;inset:0!important;pointer-events:none!important;z-index:var(--parley-z)!important',
+    );
+    expect(css({ mode: 'inline' })).not.toMatch(/position|pointer-events|z-index:/);
+  });
+});
+
+describe('shiftCss', () => {
+  it('writes numbers only, and nothing for a shift that is not one', () => {
+    expect(shiftCss({ x: -8, y: 120.25, width: 390, height: 844 })).toBe(
+      ':host{top:120.25px!important;left:-8px!important;right:auto!important;bottom:auto!important;width:390px!important;height:844px!important;transform:translate(0)!important}',
+    );
+    expect(shiftCss({ x: 0, y: Number.NaN, width: 390, height: 844 })).toBe('');
+    expect(shiftCss({ x: 0, y: 0, width: Number.POSITIVE_INFINITY, height: 844 })).toBe('');
+    expect(shiftCss(null)).toBe('');
+  });
 });
 
 describe('the widget stylesheet', () => {
@@ -105,10 +137,12 @@ describe('the widget stylesheet', () => {
 
   it('keeps the promises of a guest on someone else’s page', () => {
     // Page rules match the host element and outrank normal :host rules; only an !important from
-    // the shadow root wins, so the host's reset is the one place it is used.
+    // the shadow root wins, so the host's rules are the one place it is used.
     const host = css.match(/:host\s*\{[^}]*\}/)?.[0] ?? '';
     expect(host.replace(/\/\*[\s\S]*?\*\//g, '')).toMatch(/^:host\s*\{\s*all:\s*initial !important;\s*display:\s*block !important;\s*\}$/);
-    expect(css.match(/!important;/g)).toHaveLength(2);
+    // …and the host's backdrop when it is in the top layer, which page `::backdrop` rules reach.
+    expect(css).toMatch(/:host::backdrop\s*\{\s*display:\s*none !important;\s*\}/);
+    expect(css.match(/!important;/g)).toHaveLength(3);
     // Inherited properties are set inside the shadow root, where page rules cannot reach.
     expect(css).toMatch(/\.parley\s*\{[^}]*text-transform:\s*none[^}]*letter-spacing:\s*normal|\.parley\s*\{[^}]*letter-spacing:\s*normal[^}]*text-transform:\s*none/);
     expect(css).not.toMatch(/\d+(\.\d+)?r?em\b/); // px only: the host's root font size must not scale us

@@ -9,6 +9,7 @@ import type { SessionActions, SessionState } from '../core/state';
 import type { Strings } from '../i18n';
 import { App } from '../ui/app';
 import { applyStyles } from '../ui/styles';
+import { anchorToViewport } from './viewport-anchor';
 
 export const ROOT_ID = 'parley-root';
 
@@ -55,7 +56,8 @@ function Root({ options, view }: { options: MountOptions; view: View }) {
 
 /**
  * Claims the page's one element, `<div id="parley-root">` at the end of `container`, with its open
- * shadow root already styled: the widget's reset applies before anything is drawn in it.
+ * shadow root already styled: the widget's reset applies before anything is drawn in it. A
+ * floating root is held on the viewport whatever the page does to html and body.
  */
 export function createRoot(doc: Document, container: Element, config: ResolvedConfig) {
   const host = doc.createElement('div');
@@ -63,6 +65,8 @@ export function createRoot(doc: Document, container: Element, config: ResolvedCo
   const shadow = host.attachShadow({ mode: 'open' });
   const styles = applyStyles(shadow, config, { nonce: config.nonce, doc });
   container.appendChild(host);
+  // Inline, the root is in the page's flow on purpose.
+  const anchor = config.mode === 'inline' ? null : anchorToViewport(host, styles.setShift);
   return {
     shadow,
     styles,
@@ -70,16 +74,22 @@ export function createRoot(doc: Document, container: Element, config: ResolvedCo
     isAttached: () => host.isConnected,
     /**
      * Puts the same root, with its shadow tree and everything drawn in it, at the end of another
-     * container: the new <body> of a page that replaced its body. Stand-ins with the root's id
-     * that the page brought along (a snapshot cloned while the root was in it) are removed first.
+     * container (the new <body> of a page that replaced its body: Turbo Drive, pjax), and back on
+     * the viewport (a root in the top layer left it with the document). Stand-ins with the root's
+     * id that the page brought along (a snapshot cloned while the root was in it) are removed first.
      */
     attach(next: Element) {
-      for (const stray of Array.from(next.querySelectorAll(`#${ROOT_ID}`))) if (stray !== host) stray.remove();
+      for (const stray of Array.from(next.querySelectorAll(`#${ROOT_ID}`))) if (stray !== host) stray.parentNode?.removeChild(stray);
       next.appendChild(host);
+      anchor?.check();
     },
+    /** Measures where the floating root is, and puts it back on the viewport if the page moved it. */
+    checkPosition: () => anchor?.check(),
     remove() {
+      anchor?.stop();
       styles.remove();
-      host.remove();
+      // Not host.remove(): Prototype.js replaces it with one that throws for a detached element.
+      host.parentNode?.removeChild(host);
     },
   };
 }
@@ -92,6 +102,8 @@ export function mountWidget(options: MountOptions, initial: View) {
   let current = initial;
   const draw = (view: View) => {
     current = view;
+    // Before the panel is drawn open: a page may have moved the viewport since the last measure.
+    if (view.open) options.root.checkPosition();
     render(<Root options={options} view={view} />, shadow);
     viewport.active(view.open && options.config.mode !== 'inline');
   };

@@ -31,9 +31,13 @@ function containsFocus(node: Node): boolean {
   return node.contains((node.getRootNode() as Document | ShadowRoot).activeElement);
 }
 
+// Focus never scrolls the page: the panel is fixed in the viewport, and where a page moved the
+// viewport of fixed boxes (widget/dom/viewport-anchor.ts) a scroll would jump the page to its foot.
+const NO_SCROLL = { preventScroll: true };
+
 function focusInto(panel: HTMLElement) {
   const target = panel.querySelector<HTMLElement>('[data-autofocus]') ?? panel;
-  target.focus();
+  target.focus(NO_SCROLL);
 }
 
 export function App(props: AppProps): JSX.Element {
@@ -76,7 +80,7 @@ export function App(props: AppProps): JSX.Element {
     } else if (focusWasInside.current) {
       focusWasInside.current = false;
       const target = launcherRef.current ?? returnFocusTo.current;
-      if (target?.isConnected) target.focus();
+      if (target?.isConnected) target.focus(NO_SCROLL);
     }
   }, [isOpen]);
 

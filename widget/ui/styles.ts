@@ -3,6 +3,7 @@
 // without 'unsafe-inline' keeps working (only the <style> fallback needs the nonce).
 
 import type { ResolvedConfig } from '../core/options';
+import type { Shift } from '../dom/viewport-anchor';
 import css from './styles.css?inline';
 
 export interface AppliedStyles {
@@ -12,6 +13,8 @@ export interface AppliedStyles {
    * composer in sight.
    */
   setViewport(viewport: { height: number; top: number } | null): void;
+  /** Where the floating root must go to cover the viewport, when the page moved its containing block. */
+  setShift(shift: Shift | null): void;
   remove(): void;
 }
 
@@ -38,7 +41,9 @@ export function themeCss(config: ResolvedConfig): string {
     `--parley-ring-light:${darkBrand ? color : INK_LIGHT};--parley-ring-dark:${darkBrand ? INK_DARK : color};` +
     `--parley-offset-x:${px(config.offsetX)};--parley-offset-y:${px(config.offsetY)};--parley-z:${zIndex};` +
     `--parley-left:${left ? 'var(--parley-offset-x)' : 'auto'};--parley-right:${left ? 'auto' : 'var(--parley-offset-x)'}` +
-    `${config.mode === 'inline' ? ';height:100%' : ''}}`
+    // Floating, the root covers the viewport without taking a click (the launcher and panel take
+    // theirs), and stacks as one: its launcher and panel are fixed inside it.
+    `${config.mode === 'inline' ? ';height:100%' : ';position:fixed!important;inset:0!important;pointer-events:none!important;z-index:var(--parley-z)!important'}}`
   );
 }
 
@@ -46,6 +51,16 @@ export function themeCss(config: ResolvedConfig): string {
 export function viewportCss(viewport: { height: number; top: number } | null): string {
   if (!viewport || !Number.isFinite(viewport.height) || !Number.isFinite(viewport.top)) return '';
   return `:host{--parley-vv-height:${Math.round(viewport.height)}px;--parley-vv-top:${Math.round(viewport.top)}px}`;
+}
+
+/**
+ * The floating root moved back onto the viewport, and made the containing block of the launcher
+ * and panel (a transform does that) in place of the page's. Numbers only, as above.
+ */
+export function shiftCss(shift: Shift | null): string {
+  if (!shift || ![shift.x, shift.y, shift.width, shift.height].every(Number.isFinite)) return '';
+  const { x, y, width, height } = shift;
+  return `:host{top:${y}px!important;left:${x}px!important;right:auto!important;bottom:auto!important;width:${width}px!important;height:${height}px!important;transform:translate(0)!important}`;
 }
 
 function supportsConstructable(doc: Document, root: ShadowRoot): boolean {
@@ -59,8 +74,9 @@ export function applyStyles(
   options: { nonce: string | null; doc: Document },
 ): AppliedStyles {
   const { doc, nonce } = options;
-  // Two parts: the static sheet with the theme (set once), and the viewport, replaced as it moves.
-  const parts = [css + themeCss(config), ''];
+  // Three parts: the static sheet with the theme (set once), then the viewport and the shift,
+  // each replaced as it moves.
+  const parts = [css + themeCss(config), '', ''];
   let write: (index: number, text: string) => void;
   let remove: () => void;
   if (supportsConstructable(doc, shadowRoot)) {
@@ -89,6 +105,7 @@ export function applyStyles(
   }
   return {
     setViewport: (next) => write(1, viewportCss(next)),
+    setShift: (next) => write(2, shiftCss(next)),
     remove,
   };
 }

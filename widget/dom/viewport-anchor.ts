@@ -1,0 +1,101 @@
+// Keeps the widget's root on the viewport. The root is a fixed box over the whole viewport and the
+// launcher and panel are fixed inside it, which holds while no ancestor (html, body) becomes the
+// containing block of fixed boxes. A transform, filter, perspective, backdrop-filter, will-change
+// of one of those, or paint or layout containment does exactly that: then everything fixed
+// scrolls away with the page, and the launcher of a scrolled page sits thousands of pixels below
+// the viewport. Themes put `transform: translateZ(0)` on body for "GPU acceleration"; modal
+// libraries lock html and body.
+// https://drafts.csswg.org/css-transforms-1/#transform-rendering
+// https://drafts.fxtf.org/filter-effects-1/#FilterProperty (not on the root element: html is exempt)
+// https://drafts.csswg.org/css-contain-2/#containment-layout
+//
+// The top layer escapes every ancestor (its boxes are children of the viewport), so there the root
+// becomes a manual popover: never light-dismissed by the page's own popovers and dialogs, which
+// open above it (https://html.spec.whatwg.org/multipage/popover.html#popover-light-dismiss). It
+// goes there only when a measure finds the root off the viewport, because the top layer ignores
+// z-index: on an ordinary page `data-z-index` keeps working (a site that puts its own menu or
+// cookie banner above the launcher keeps it there), and the page's stacking is left as it was.
+// Once there, it stays: a page that moved the viewport once does it again.
+//
+// Browsers without popovers (Chrome < 114, Safari < 17, Firefox < 125) shift the root back onto the
+// viewport instead, and again on every scroll and resize: it can lag a frame behind a scroll.
+
+export interface Shift {
+  /** The root's offset from the containing block that the page imposed, and the viewport's size. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface ViewportAnchor {
+  /** Measures the root and puts it back on the viewport if the page moved it. */
+  check(): void;
+  stop(): void;
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+
+export function anchorToViewport(host: HTMLElement, setShift: (shift: Shift | null) => void): ViewportAnchor {
+  const doc = host.ownerDocument;
+  const win = doc.defaultView!;
+  let mode: 'fixed' | 'top-layer' | 'shifted' = 'fixed';
+  let shift: Shift = { x: 0, y: 0, width: 0, height: 0 };
+
+  // The viewport's element: html, or body in quirks mode (where html is as tall as the page).
+  const viewport = () => doc.scrollingElement ?? doc.documentElement;
+  const follow = () => {
+    const box = host.getBoundingClientRect();
+    const { clientWidth: width, clientHeight: height } = viewport();
+    const next = { x: shift.x - box.left, y: shift.y - box.top, width, height };
+    if (next.x !== shift.x || next.y !== shift.y || width !== shift.width || height !== shift.height) setShift((shift = next));
+  };
+  const listen = (method: 'addEventListener' | 'removeEventListener') => {
+    // Capturing: the page may scroll body or a wrapper, whose scroll events do not bubble.
+    doc[method]('scroll', follow, { capture: true, passive: true } as AddEventListenerOptions);
+    win[method]('resize', follow);
+  };
+  const shiftFromNowOn = () => {
+    mode = 'shifted';
+    listen('addEventListener');
+    follow();
+  };
+
+  const check = () => {
+    if (!host.isConnected) return;
+    if (mode === 'shifted') return follow();
+    if (mode === 'fixed') {
+      const box = host.getBoundingClientRect();
+      const { clientWidth, clientHeight } = viewport();
+      // No box: not rendered (display: none above it, a document without layout), nothing to
+      // judge. The window's inner height too: iOS sizes fixed boxes to it as its toolbars hide.
+      if ((!box.width && !box.height) || (near(box.left, 0) && near(box.top, 0) && near(box.width, clientWidth) && (near(box.height, clientHeight) || near(box.height, win.innerHeight)))) return;
+      if (typeof host.showPopover !== 'function') return shiftFromNowOn();
+      mode = 'top-layer';
+      host.popover = 'manual';
+    }
+    try {
+      // A popover leaves the top layer when it leaves the document (Turbo Drive, a page re-appending it).
+      if (!host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // Not expected (the root is connected and a valid popover), but never thrown into the page.
+      host.removeAttribute('popover');
+      shiftFromNowOn();
+    }
+  };
+
+  // Asks for a measure when the root's place in the viewport changes: at once (the first report),
+  // when the page gives html or body a containing block later on (the root's box grows, or scrolls
+  // off), and when the root leaves and re-enters the document.
+  const Observer = win.IntersectionObserver;
+  const observer = typeof Observer === 'function' ? new Observer(() => check(), { threshold: [0, 1] }) : null;
+  observer?.observe(host);
+
+  return {
+    check,
+    stop() {
+      observer?.disconnect();
+      if (mode === 'shifted') listen('removeEventListener');
+    },
+  };
+}
