@@ -30,6 +30,8 @@ const DEFAULTS: Checked = {
   priority: 'normal',
   pageInfo: true,
   launcher: true,
+  sound: true,
+  titleAlert: true,
   open: false,
   mode: 'floating',
   target: null,

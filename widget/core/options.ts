@@ -28,6 +28,10 @@ export interface ParleyOptions {
   requireEmail?: boolean;
   priority?: Priority;
   pageInfo?: boolean;
+  /** A soft sound when the team replies while the customer is not looking (default true). */
+  sound?: boolean;
+  /** The unread count in the tab's title while team replies are unread (default true). */
+  titleAlert?: boolean;
   launcher?: boolean;
   open?: boolean;
   mode?: Mode;
@@ -61,6 +65,8 @@ export interface ResolvedConfig {
   requireEmail: boolean;
   priority: Priority;
   pageInfo: boolean;
+  sound: boolean;
+  titleAlert: boolean;
   launcher: boolean;
   open: boolean;
   mode: Mode;
