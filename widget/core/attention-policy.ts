@@ -47,6 +47,7 @@ export function attentionPolicy(facts: AttentionFacts): Attention {
   return {
     sound:
       facts.newReply && facts.soundOn && facts.alertingTab && !reading && facts.now - facts.lastSoundAt >= SOUND_GAP_MS,
-    title: facts.titleAlertOn && facts.unreadCount > 0 && !reading,
+    // Reading the conversation moves the read marker in every tab: the count then goes by itself.
+    title: facts.titleAlertOn && facts.unreadCount > 0,
   };
 }
