@@ -398,6 +398,10 @@ export function createSession(deps: SessionDeps) {
         }),
         deps.visibility.subscribe(updateLeadership),
         tabs.subscribeStorage?.((event) => !destroyed && event.key?.endsWith(':outbox') && outboxChanged()),
+        // The 'read' message can arrive before the read marker it announces is visible here (see
+        // subscribeStorage): the marker's own write reads it again, or the count (and the tab's
+        // title, issue 15) would stay up in this tab after the customer read the replies elsewhere.
+        tabs.subscribeStorage?.((event) => !destroyed && event.key?.endsWith(':conversation') && onTabMessage.read({ type: 'read' })),
       ]
     : [];
 
