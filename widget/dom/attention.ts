@@ -53,36 +53,20 @@ export function connectAttention(options: AttentionOptions): AttentionWiring {
   let lastSoundAt = -Infinity;
   let shownTitleFor: string | null = null;
 
-  function storage(): Storage | null {
+  /** `use` on localStorage; null when it is blocked or throws (then no tab claims: the leader alerts). */
+  function withStorage<T>(use: (store: Storage) => T): T | null {
     try {
-      return win.localStorage;
-    } catch {
-      return null; // blocked storage: no claims, the leader alerts
-    }
-  }
-  function claimant(): string | null {
-    try {
-      return storage()?.getItem(claimKey) ?? null;
+      return use(win.localStorage);
     } catch {
       return null;
     }
   }
+  const claimant = () => withStorage((store) => store.getItem(claimKey));
   function claim() {
     // A first visit writes nothing: a claim matters only with a conversation to alert about.
-    if (!session.getState().conversation || claimant() === tabId) return;
-    try {
-      storage()?.setItem(claimKey, tabId);
-    } catch {
-      // Full or refused: the tab that claimed before, or the leader, alerts.
-    }
+    if (session.getState().conversation && claimant() !== tabId) withStorage((store) => store.setItem(claimKey, tabId));
   }
-  function release() {
-    try {
-      if (claimant() === tabId) storage()?.removeItem(claimKey);
-    } catch {
-      // Nothing to give back.
-    }
-  }
+  const release = () => claimant() === tabId && withStorage((store) => store.removeItem(claimKey));
 
   // The first gesture readies the audio (autoplay policies allow it only then), for a customer
   // with a conversation or about to start one; every gesture says where the customer is.
@@ -104,8 +88,9 @@ export function connectAttention(options: AttentionOptions): AttentionWiring {
   function decide(newReply: boolean) {
     const state = session.getState();
     const settings = options.settings();
+    const alerting = claimant();
     return attentionPolicy({
-      alertingTab: claimant() === tabId || (claimant() === null && options.isLeader()),
+      alertingTab: alerting === tabId || (alerting === null && options.isLeader()),
       panelOpen: options.panelOpen(),
       visible: doc.visibilityState !== 'hidden',
       focused: doc.hasFocus(),
