@@ -39,8 +39,9 @@ interface ParleyGlobal {
   let pending: Partial<ParleyOptions> | null = null;
   let refused = false;
   let shutDown = false;
-  // Commands given before the widget starts (no data-client-key on the tag: before init) wait.
-  const waiting: Array<[unknown, unknown[]]> = [];
+  // Commands given before the widget starts (no data-client-key on the tag: before init) wait; a
+  // transcript's promise is given at once and settled with the command's own once it runs.
+  const waiting: Array<[unknown, unknown[], ((result: unknown) => void)?]> = [];
 
   // The widget starts in a task of its own: the one that runs this script also lays the page out.
   // A tag that runs while the page is still being parsed (in <head> without defer, async) waits
@@ -61,7 +62,10 @@ interface ParleyGlobal {
         else log.error(`${PREFIX} The widget could not start:`, error);
         return;
       }
-      for (const [command, args] of waiting.splice(0)) Parley(command, ...args);
+      for (const [command, args, settle] of waiting.splice(0)) {
+        const result = Parley(command, ...args);
+        settle?.(result);
+      }
     }));
   }
 
@@ -76,8 +80,9 @@ interface ParleyGlobal {
       // A bad call is reported now, not when (or if) the widget starts.
       if (!checkCall(command, args, log)) return undefined;
       if (refused && !pending) log.warn(`${PREFIX} Parley("${command as string}") waits for a Parley("init") that succeeds.`);
-      const call: [unknown, unknown[]] = [command, args];
+      const call: [unknown, unknown[], ((result: unknown) => void)?] = [command, args];
       waiting.push(call);
+      if (command === 'transcript') return new Promise((resolve) => (call[2] = resolve));
       // product.md: 'on' returns an unsubscribe function, also before the widget has started.
       if (command !== 'on') return undefined;
       return () => {

@@ -2,6 +2,7 @@
 // window is passed in, never read at import time), and returns the command API.
 
 import { createClient } from './api/client';
+import { isApiError } from './api/errors';
 import { PREFIX, type IdentifyInput, type Logger, type NewConversationInput, type ParleyApi } from './core/commands';
 import { resolveConfig } from './core/config';
 import { createEmitter } from './core/emitter';
@@ -16,10 +17,15 @@ import { createStorage, storageNamespace } from './core/storage';
 import { createTabChannel } from './core/tab-channel';
 import { createTabLeader, type SubscribeStorage } from './core/tab-leader';
 import { type TabMessage, isTabMessage } from './core/tab-messages';
+import { formatTranscript, transcriptFileName } from './core/transcript';
+import type { ChatMessage } from './core/state';
+import { type AttentionWiring, connectAttention } from './dom/attention';
+import { downloadText } from './dom/download';
 import { ROOT_ID, type SessionSource, type View, type WidgetRoot, createRoot, mountWidget } from './dom/mount';
 import { afterNextPaint, nextTask, pageConnectivity, pageVisibility, randomId } from './dom/page';
 import { missingBuiltins } from './dom/required-builtins';
 import { getStrings, resolveLocale, textDirection } from './i18n';
+import { dateFormats } from './ui/dates';
 
 declare const __PARLEY_VERSION__: string;
 type ParleyEventMap = { [K in keyof ParleyEvents]: ParleyEvents[K] };
@@ -90,6 +96,10 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   const connectivity = pageConnectivity(win);
   let session: Session | undefined;
   let tabs: ReturnType<typeof connectTabs>;
+  let attention: AttentionWiring | undefined;
+  let soundOn = config.sound;
+  /** The stored conversation being read at start-up: a copy of it waits for it. */
+  let restored: Promise<void> = Promise.resolve();
   let root: WidgetRoot | undefined;
   let mounted: ReturnType<typeof mountWidget> | undefined;
   const waitingForSession: Array<(session: Session) => void> = [];
@@ -99,8 +109,21 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
   };
   const startSession = (): Session => {
     if (session) return session;
-    ({ session, tabs } = buildSession(win, env, config, connectivity, emitter.emit as SessionDeps['emit'], () => locale));
+    ({ session, tabs } = buildSession(win, env, config, connectivity, emitter.emit as SessionDeps['emit'], () => locale, () =>
+      attention?.newReplies(),
+    ));
     session.setPanelOpen(open);
+    attention = connectAttention({
+      window: win,
+      session,
+      panelOpen: () => open,
+      settings: () => ({ sound: soundOn, titleAlert: config.titleAlert }),
+      language: () => ({ locale, strings: getStrings(locale) }),
+      isLeader: () => tabs.leader.isLeader,
+      claimKey: `${storageNamespace(config.apiUrl, config.clientKey)}:attention`,
+      tabId: randomId(win),
+      clock: systemClock,
+    });
     return session;
   };
   let bodySwaps: MutationObserver | undefined;
@@ -112,7 +135,10 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
     () => {
       // Until the session exists, a closed launcher shows a session's first state. The panel's
       // contents, the only users of its actions, are built on opening, which starts the session.
-      mounted = mountWidget({ root: root!, config, session: open ? startSession() : IDLE, connectivity, onOpenChange: setOpen }, view());
+      mounted = mountWidget(
+        { root: root!, config, session: open ? startSession() : IDLE, connectivity, onOpenChange: setOpen, onSaveCopy: saveCopy },
+        view(),
+      );
       // After the caller's synchronous code, even when a command drew the launcher at once: the
       // snippet's queued Parley('on', 'ready', …) is replayed before this.
       queueMicrotask(() => alive && emitter.emit('ready', { version: VERSION }));
@@ -121,7 +147,7 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
     () => {
       tabs.listen();
       const started = startSession();
-      void started.restore();
+      restored = started.restore();
       // After restore() has begun: a reset or a new conversation then supersedes the restore.
       for (const use of waitingForSession.splice(0)) use(started);
     },
@@ -155,8 +181,28 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
     if (!alive) return;
     open = next;
     session!.setPanelOpen(open);
+    attention?.update();
     mounted!.update(view());
     emitter.emit(open ? 'open' : 'close', {});
+  };
+
+  /** The conversation as plain text, in the customer's language, as the log shows it. */
+  const transcriptOf = (messages: readonly ChatMessage[]) => {
+    const strings = getStrings(locale);
+    const title = config.title ?? strings.title;
+    return formatTranscript({
+      messages,
+      title,
+      site: win.location.hostname,
+      teamName: config.teamName ?? title,
+      labels: { you: strings.you, sending: strings.sending, notSent: strings.notSent },
+      formats: dateFormats(locale),
+    });
+  };
+  // "Save a copy": what the open panel shows, so no request.
+  const saveCopy = () => {
+    if (!session || !root) return;
+    downloadText(root.shadow, transcriptFileName(win.location.hostname, new Date()), transcriptOf(session.getState().messages));
   };
 
   // Any element of the host page with data-parley-open opens the panel (product.md).
@@ -198,6 +244,25 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
     locale(tag) {
       locale = resolveLocale(tag, browserLanguages());
       if (alive) mounted?.update(view());
+      attention?.update();
+    },
+    sound(on) {
+      soundOn = on;
+    },
+    async transcript() {
+      // Also before the panel ever opened: the session starts, reads the stored conversation, and
+      // fetches its messages if this tab has not had them.
+      upTo(ALL);
+      if (!alive) throw new Error(`${PREFIX} Parley("transcript"): the widget is shut down.`);
+      await restored;
+      try {
+        const messages = await session!.currentMessages();
+        return session!.getState().conversation ? transcriptOf(messages) : '';
+      } catch (error) {
+        const status = isApiError(error) ? error.status : null;
+        emitter.emit('error', { kind: 'transcript', message: error instanceof Error ? error.message : String(error), status });
+        throw error;
+      }
     },
     newConversation(input: NewConversationInput = {}) {
       withSession((started) => started.prefillNew(input));
@@ -210,6 +275,7 @@ export function createParley(options: ParleyOptions, env: ParleyEnvironment = { 
       if (!alive) return;
       alive = false;
       if (session) {
+        attention!.destroy();
         session.destroy();
         tabs.stop();
       }
@@ -235,6 +301,7 @@ function buildSession(
   connectivity: Connectivity,
   emit: SessionDeps['emit'],
   locale: () => string,
+  onNewReplies: () => void,
 ) {
   const doc = win.document;
   const tabs = connectTabs(win, storageNamespace(config.apiUrl, config.clientKey));
@@ -256,6 +323,7 @@ function buildSession(
     config,
     emit,
     fallbackSubject: () => getStrings(locale()).subjectFallback,
+    onNewReplies,
     pageInfo: () =>
       collectPageInfo(
         {

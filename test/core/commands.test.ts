@@ -72,6 +72,8 @@ describe('commands', () => {
     ['on', ['message'], /handler function/],
     ['off', ['message', 'x'], /handler function/],
     ['init', [null], /options object/],
+    ['sound', [], /true or false.*got undefined/],
+    ['sound', ['off'], /true or false.*got "off"/],
   ])('refuses %s with bad arguments %j and says why', (command, args, reason) => {
     expect(checkArguments(command, args)).toMatch(reason);
     const { api, calls } = recordingApi();
@@ -89,6 +91,9 @@ describe('commands', () => {
     ['newConversation', [{ subject: 'Refund', message: 'I want a refund' }]],
     ['off', ['unread', () => {}]],
     ['toggle', []],
+    ['sound', [false]],
+    ['sound', [true]],
+    ['transcript', []],
   ])('accepts %s %j', (command, args) => {
     expect(checkArguments(command, args)).toBeNull();
   });

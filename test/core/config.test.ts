@@ -48,6 +48,8 @@ describe('resolveConfig', () => {
         pageInfo: true,
         redactParams: [],
         launcher: true,
+        sound: true,
+        titleAlert: true,
         open: false,
         mode: 'floating',
         target: null,
@@ -425,5 +427,25 @@ describe('optionsFromDataset', () => {
   it('passes empty keys on, so that resolveConfig says they are missing', () => {
     const { options } = optionsFromDataset({ clientKey: '', apiUrl: '' });
     expect(errorsOf(options)[0]).toMatch(/^clientKey is missing/);
+  });
+});
+
+describe('the reply alerts: data-sound and data-title-alert', () => {
+  it('are on unless the site turns them off, on the tag or in init', () => {
+    expect(configOf({})).toMatchObject({ sound: true, titleAlert: true });
+    expect(configOf({ sound: false, titleAlert: false })).toMatchObject({ sound: false, titleAlert: false });
+    const fromTag = optionsFromDataset({ sound: 'false', titleAlert: '' });
+    expect(fromTag).toEqual({ options: { sound: false, titleAlert: true }, errors: [] });
+  });
+
+  it('are refused by name when they are not true or false', () => {
+    expect(optionsFromDataset({ sound: 'off', titleAlert: 'no' }).errors).toEqual([
+      'data-sound="off" is not valid: use "true" or "false"',
+      'data-title-alert="no" is not valid: use "true" or "false"',
+    ]);
+    expect(errorsOf({ ...required, sound: 'false', titleAlert: 0 })).toEqual([
+      'sound must be true or false, got "false"',
+      'titleAlert must be true or false, got 0',
+    ]);
   });
 });

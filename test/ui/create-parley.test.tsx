@@ -280,3 +280,73 @@ describe('a page that replaces its body (pjax, Barba, SPA routers)', () => {
     await waitFor(() => expect(root.parentElement?.id).toBe('help'));
   });
 });
+
+describe('when the team replies (issue 15)', () => {
+  // Node's fetch does not take happy-dom's AbortSignal, so a request that shutdown cancels goes on
+  // to the end: the tests let it end before the emulator stops, or it fails on a closed port.
+  let inFlight = 0;
+  const countingFetch: typeof fetch = (input, init) => {
+    inFlight += 1;
+    return globalThis.fetch(input, init).finally(() => (inFlight -= 1));
+  };
+  const lastRequestsDone = () => waitFor(() => expect(inFlight).toBe(0));
+  const createCounted = (options: Record<string, unknown> = {}) => {
+    widget = createParley({ clientKey: helpdesk.keys.client, apiUrl: helpdesk.url, ...options }, { window, console: log, fetch: countingFetch });
+    return widget;
+  };
+  /** A conversation started here, with the panel closed again: the state a customer who looked away is in. */
+  async function conversationStarted() {
+    createCounted({ teamName: 'Acme Support' });
+    const { ui } = await drawn();
+    widget!.open();
+    fireEvent.input(ui.getByRole('textbox', { name: /Email/ }), { target: { value: 'jane@example.com' } });
+    fireEvent.input(ui.getByRole('textbox', { name: 'Message' }), { target: { value: 'My parcel is <late>' } });
+    fireEvent.click(ui.getByRole('button', { name: 'Start conversation' }));
+    await ui.findByRole('log', { name: 'Conversation' }, { timeout: 5000 });
+    widget!.close();
+    return helpdesk.listConversations()[0]!;
+  }
+
+  it('counts unread replies in the title over the page’s own, follows the page’s title, and gives it back on reset and shutdown', async () => {
+    document.title = 'Shop';
+    const conversation = await conversationStarted();
+    widget!.shutdown();
+    helpdesk.agentReply(conversation.id, 'It ships today.');
+
+    // The next page load finds the reply unread.
+    createCounted();
+    await waitFor(() => expect(document.title).toBe('(1) New reply · Shop'), { timeout: 5000 });
+    document.title = 'Checkout';
+    await waitFor(() => expect(document.title).toBe('(1) New reply · Checkout'));
+    widget!.shutdown();
+    expect(document.title).toBe('Checkout');
+
+    createCounted();
+    await waitFor(() => expect(document.title).toBe('(1) New reply · Checkout'), { timeout: 5000 });
+    widget!.reset();
+    expect(document.title).toBe('Checkout');
+    await lastRequestsDone();
+  }, 20_000);
+
+  it('gives the conversation as text before the panel ever opened, as the log shows it: no note, bodies as written', async () => {
+    const conversation = await conversationStarted();
+    widget!.shutdown();
+    helpdesk.agentReply(conversation.id, 'Use <b>code</b> SHIP & save');
+    helpdesk.agentReply(conversation.id, 'Internal: VIP customer', { type: 'note' });
+
+    // A new page: the widget has not even started its session when the site asks.
+    createCounted({ teamName: 'Acme Support' });
+    const text = await widget!.transcript();
+    expect(text.split('\n')[0]).toBe(`Support · ${location.hostname}`);
+    expect(text).toMatch(/\nYou · [^\n]+\nMy parcel is <late>\n/);
+    expect(text).toMatch(/\nAcme Support · [^\n]+\nUse <b>code<\/b> SHIP & save\n/);
+    expect(text).not.toContain('VIP');
+    expect(text).not.toContain('@');
+    await lastRequestsDone();
+  }, 20_000);
+
+  it('gives no text when there is no conversation', async () => {
+    createCounted();
+    await expect(widget!.transcript()).resolves.toBe('');
+  });
+});

@@ -92,6 +92,16 @@ describe('the script-tag entry', () => {
     expect(early).not.toHaveBeenCalled();
   });
 
+  it('gives a promise from Parley("transcript") even before the widget starts, kept once it has', async () => {
+    snippet();
+    await loadBundle();
+    const early = page.Parley!('transcript') as Promise<string>;
+    expect(early).toBeInstanceOf(Promise);
+    page.Parley!('init', { clientKey: helpdesk.keys.client, apiUrl: helpdesk.url });
+    // No conversation on this browser: nothing to copy.
+    await expect(early).resolves.toBe('');
+  });
+
   it('reports a bad command or a bad config in the console and never throws into the page', async () => {
     const Parley = snippet();
     Parley('init', { clientKey: 'bnc_sv_secret', apiUrl: helpdesk.url });

@@ -25,6 +25,10 @@ export interface ParleyApi {
   identify(identity: IdentifyInput): void;
   metadata(data: Record<string, unknown>): void;
   locale(tag: string): void;
+  /** Turns the reply sound off (false) or back on (true), on this page. */
+  sound(on: boolean): void;
+  /** The current conversation as plain text, as the customer sees it ('' when there is none). */
+  transcript(): Promise<string>;
   newConversation(input?: NewConversationInput): void;
   on<K extends ParleyEventName>(event: K, handler: (payload: ParleyEvents[K]) => void): () => void;
   off<K extends ParleyEventName>(event: K, handler: (payload: ParleyEvents[K]) => void): void;
@@ -62,6 +66,8 @@ const ARGUMENT_CHECKS: Record<CommandName, (first: unknown, second: unknown) => 
         : strings(identity, 'firstName', 'lastName'),
   metadata: (data) => (isPlainObject(data) ? null : 'expects a plain object of JSON values.'),
   locale: (tag) => (typeof tag === 'string' && tag.trim() ? null : 'expects a language tag such as "fr" or "pt-BR".'),
+  sound: (on) => (typeof on === 'boolean' ? null : `expects true or false, e.g. Parley("sound", false) (got ${describe(on)}).`),
+  transcript: noArguments,
   newConversation: (input) =>
     input === undefined ? null : isPlainObject(input) ? strings(input, 'subject', 'message') : 'expects { subject?, message? }.',
   on: checkSubscription,

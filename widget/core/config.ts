@@ -32,6 +32,8 @@ const DEFAULTS: Checked = {
   pageInfo: true,
   redactParams: [],
   launcher: true,
+  sound: true,
+  titleAlert: true,
   open: false,
   mode: 'floating',
   target: null,

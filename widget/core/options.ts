@@ -34,6 +34,10 @@ export interface ParleyOptions {
   pageInfo?: boolean | 'full';
   /** Query parameter names to redact from the page address, beside the built-in ones. */
   redactParams?: readonly string[] | string;
+  /** A soft sound when the team replies while the customer is not looking (default true). */
+  sound?: boolean;
+  /** The unread count in the tab's title while team replies are unread (default true). */
+  titleAlert?: boolean;
   launcher?: boolean;
   open?: boolean;
   mode?: Mode;
@@ -70,6 +74,8 @@ export interface ResolvedConfig {
   pageInfo: boolean | 'full';
   /** Trimmed, non-empty names. */
   redactParams: readonly string[];
+  sound: boolean;
+  titleAlert: boolean;
   launcher: boolean;
   open: boolean;
   mode: Mode;

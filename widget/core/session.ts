@@ -36,6 +36,11 @@ export interface SessionDeps {
   pageInfo(): Record<string, unknown>;
   /** The localised fallback subject, for a first message with no words. */
   fallbackSubject(): string;
+  /**
+   * New team replies reached this tab's conversation (from its own poll or the leader's), after
+   * the state shows them: the reply alerts (dom/attention.ts) decide whether to tell the customer.
+   */
+  onNewReplies?(): void;
   /** Tuning, for tests. */
   timing?: Partial<Timing>;
   /**
@@ -200,6 +205,7 @@ export function createSession(deps: SessionDeps) {
     if (news.length) lastActivityAt = deps.clock.now();
     if (!fromLeader) for (const item of news) deps.emit('message', { id: item.id, body: item.body, createdAt: item.createdAt });
     if (changed) refreshView();
+    if (news.length) deps.onNewReplies?.();
     return changed;
   }
 
@@ -395,6 +401,10 @@ export function createSession(deps: SessionDeps) {
         }),
         deps.visibility.subscribe(updateLeadership),
         tabs.subscribeStorage?.((event) => !destroyed && event.key?.endsWith(':outbox') && outboxChanged()),
+        // The 'read' message can arrive before the read marker it announces is visible here (see
+        // subscribeStorage): the marker's own write reads it again, or the count (and the tab's
+        // title, issue 15) would stay up in this tab after the customer read the replies elsewhere.
+        tabs.subscribeStorage?.((event) => !destroyed && event.key?.endsWith(':conversation') && onTabMessage.read({ type: 'read' })),
       ]
     : [];
 
@@ -531,6 +541,21 @@ export function createSession(deps: SessionDeps) {
       return () => listeners.delete(listener);
     },
     actions,
+
+    /**
+     * What the log shows, for a copy of the conversation: read from the API when this tab has not
+     * had the list yet (a hidden page does not poll; a tab that follows waits for the leader's).
+     */
+    async currentMessages(): Promise<SessionState['messages']> {
+      const conversation = state.conversation;
+      if (!conversation || destroyed) return [];
+      if (!feed.loaded) {
+        const result = await deps.client.listMessages(conversation.id);
+        // History, never news: it fires no `message` event (the `fromLeader` path).
+        if (result.changed && !feed.loaded && state.conversation?.id === conversation.id) mergeMessages(result.messages, true);
+      }
+      return state.conversation?.id === conversation.id ? state.messages : [];
+    },
 
     /** On load: resume the conversation this browser started, if any (no request otherwise). */
     async restore() {

@@ -34,6 +34,8 @@ export interface MountOptions {
   session: SessionSource;
   connectivity: Connectivity;
   onOpenChange(open: boolean): void;
+  /** "Save a copy" in the open conversation. */
+  onSaveCopy?(): void;
 }
 
 function useExternal<T>(subscribe: (callback: () => void) => () => void, read: () => T): T {
@@ -50,7 +52,8 @@ function Root({ options, view }: { options: MountOptions; view: View }) {
   const online = useExternal(options.connectivity.subscribe, options.connectivity.isOnline);
   // The view's fields are App's props of the same names; App keeps an inline panel open itself.
   return (
-    <App {...view} config={options.config} state={state} actions={options.session.actions} onOpenChange={options.onOpenChange} online={online} />
+    <App {...view} config={options.config} state={state} actions={options.session.actions} onOpenChange={options.onOpenChange} online={online}
+      onSaveCopy={options.onSaveCopy} />
   );
 }
 

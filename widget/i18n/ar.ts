@@ -43,4 +43,7 @@ export default [
   /* messageRequired */ 'يُرجى كتابة رسالة.',
   /* emailRequired */ 'يُرجى إدخال بريدك الإلكتروني.',
   /* emailInvalid */ 'يُرجى إدخال بريد إلكتروني صالح، مثل name@example.com.',
+  /* saveCopy */ 'حفظ نسخة',
+  /* newReply */ '({count}) رد جديد',
+  /* newReplies */ '({count}) ردود جديدة',
 ] as const;

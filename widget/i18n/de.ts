@@ -43,4 +43,7 @@ export default [
   /* messageRequired */ 'Bitte schreiben Sie eine Nachricht.',
   /* emailRequired */ 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
   /* emailInvalid */ 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
+  /* saveCopy */ 'Kopie speichern',
+  /* newReply */ '({count}) Neue Antwort',
+  /* newReplies */ '({count}) Neue Antworten',
 ] as const;

@@ -58,6 +58,14 @@ const en = {
   messageRequired: 'Please write a message.',
   emailRequired: 'Please enter your email.',
   emailInvalid: 'Please enter a valid email address, like name@example.com.',
+  /** product.md: a copy of the conversation. */
+  saveCopy: 'Save a copy',
+  /**
+   * The tab's title while team replies are unread, before the page's own title: for a count the
+   * language calls 'one' (Intl.PluralRules), and for every other count.
+   */
+  newReply: '({count}) New reply',
+  newReplies: '({count}) New replies',
 };
 
 /** Every language has a text for every key (test/ui/i18n.test.tsx checks the translations). */

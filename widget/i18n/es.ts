@@ -43,4 +43,7 @@ export default [
   /* messageRequired */ 'Escribe un mensaje.',
   /* emailRequired */ 'Introduce tu correo electrónico.',
   /* emailInvalid */ 'Introduce un correo electrónico válido, como nombre@ejemplo.com.',
+  /* saveCopy */ 'Guardar una copia',
+  /* newReply */ '({count}) Nueva respuesta',
+  /* newReplies */ '({count}) Nuevas respuestas',
 ] as const;

@@ -43,4 +43,7 @@ export default [
   /* messageRequired */ 'Veuillez écrire un message.',
   /* emailRequired */ 'Veuillez saisir votre e-mail.',
   /* emailInvalid */ 'Veuillez saisir une adresse e-mail valide, par exemple nom@exemple.com.',
+  /* saveCopy */ 'Enregistrer une copie',
+  /* newReply */ '({count}) Nouvelle réponse',
+  /* newReplies */ '({count}) Nouvelles réponses',
 ] as const;

@@ -43,4 +43,7 @@ export default [
   /* messageRequired */ 'メッセージを入力してください。',
   /* emailRequired */ 'メールアドレスを入力してください。',
   /* emailInvalid */ '有効なメールアドレスを入力してください（例: name@example.com）。',
+  /* saveCopy */ 'コピーを保存',
+  /* newReply */ '({count}) 新しい返信',
+  /* newReplies */ '({count}) 新しい返信',
 ] as const;

@@ -43,4 +43,7 @@ export default [
   /* messageRequired */ 'Escreva uma mensagem.',
   /* emailRequired */ 'Informe seu e-mail.',
   /* emailInvalid */ 'Informe um e-mail válido, como nome@exemplo.com.',
+  /* saveCopy */ 'Salvar uma cópia',
+  /* newReply */ '({count}) Nova resposta',
+  /* newReplies */ '({count}) Novas respostas',
 ] as const;

@@ -24,6 +24,8 @@ export interface AppProps {
   onOpenChange(open: boolean): void;
   /** navigator.onLine-ish hint; an offline notice when false. */
   online: boolean;
+  /** "Save a copy" of the conversation. */
+  onSaveCopy?(): void;
 }
 
 /** Whether the focused element (of the node's own document or shadow root) is inside it. */
@@ -124,6 +126,7 @@ export function App(props: AppProps): JSX.Element {
         inline={inline}
         panelRef={panelRef}
         onClose={close}
+        onSaveCopy={props.onSaveCopy}
       />
     </div>
   );

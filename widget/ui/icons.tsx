@@ -27,3 +27,9 @@ export const SendIcon = ({ rtl }: { rtl: boolean }) => (
     <path d="M5 12h13M13 6l6 6-6 6" />
   </svg>
 );
+
+export const SaveIcon = () => (
+  <svg {...svgProps}>
+    <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+  </svg>
+);

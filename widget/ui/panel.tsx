@@ -8,7 +8,7 @@ import type { DateFormats } from './dates';
 import { EmailGate } from './email-gate';
 import { Ended } from './ended';
 import { HistoryList } from './history-list';
-import { CloseIcon } from './icons';
+import { CloseIcon, SaveIcon } from './icons';
 import { MessageList } from './message-list';
 import { Notices } from './notices';
 import { StartForm } from './start-form';
@@ -26,6 +26,8 @@ export interface PanelProps {
   inline: boolean;
   panelRef: Ref<HTMLDivElement>;
   onClose(): void;
+  /** Downloads the conversation as a text file; the button shows once there is something to save. */
+  onSaveCopy?(): void;
 }
 
 // Within this distance of the bottom, the customer is reading the latest messages: keep up.
@@ -80,6 +82,12 @@ function PanelContents(props: PanelProps & { actions: SessionActions }) {
     <>
       <div class="head">
         <h2 class="title">{title}</h2>
+        {talking && state.messages.length > 0 && props.onSaveCopy && (
+          // An icon button like Close: its name is its tooltip too, for those who see the icon only.
+          <button type="button" class="icon-btn" aria-label={strings.saveCopy} title={strings.saveCopy} onClick={props.onSaveCopy}>
+            <SaveIcon />
+          </button>
+        )}
         {!inline && (
           <button type="button" class="icon-btn" aria-label={strings.close} onClick={props.onClose}>
             <CloseIcon />
