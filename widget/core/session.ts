@@ -142,7 +142,9 @@ export function createSession(deps: SessionDeps) {
       setDraftNow(draft);
       showError('send', error);
       if (error.status === 404) forgetConversation();
-      else if (state.conversation) void refreshConversation();
+      // Why it was refused may be a status change (resolved): look now. If that look fails too, the
+      // poller looks again on its own pace; the error the customer needs is already shown.
+      else if (state.conversation) refreshConversation().catch(() => {});
     },
   });
 
