@@ -7,6 +7,19 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 };
 
 /**
+ * `h` and `Fragment` in scope for the classic JSX calls, in .tsx files only. Vite's `jsxInject`
+ * puts the import in every module, and since preact's package does not say it is free of side
+ * effects, the loader (no JSX at all) then carried the whole of Preact.
+ */
+const preactInScope = {
+  name: 'parley-preact-in-scope',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    return id.endsWith('.tsx') ? { code: `import { h, Fragment } from 'preact';${code}`, map: null } : undefined;
+  },
+};
+
+/**
  * The bundle is served by CDNs and site owners, often without `charset=utf-8`, and then read in the
  * host page's encoding: "we’ll" became "weâ€™ll". Escaping every non-ASCII UTF-16 unit as \uXXXX
  * is valid in strings, templates, regular expressions and identifiers alike.
@@ -23,13 +36,28 @@ const asciiOnly = {
   },
 };
 
-// Two builds from one config:
-// - default: dist/parley.js, the IIFE for the script tag (widget/embed.ts, the only module with
-//   side effects at import time);
-// - `--mode esm`: dist/parley.mjs, the same code as an ES module for bundlers (widget/index.ts).
+// The builds of one config, run in order by scripts/build.ts (`npm run build`), each from an entry
+// that is the only module of its build with side effects at import time:
+// - `app`: the conversation code as a classic script (widget/app-chunk.ts), named after its hash;
+// - `loader` (the default): dist/parley.js, the script tag's loader (widget/embed.ts), given the
+//   names and hashes of the app's and the languages' files (__PARLEY_CHUNKS__);
+// - `standalone`: dist/parley.standalone.js, everything in one file (widget/standalone.ts);
+// - `esm`: dist/parley.mjs for bundlers (widget/index.ts), the app and languages as chunks.
+const LIBS = {
+  app: { entry: 'widget/app-chunk.ts', formats: ['iife'], name: 'ParleyApp', fileName: () => 'parley-app.js' },
+  loader: { entry: 'widget/embed.ts', formats: ['iife'], name: 'ParleyBundle', fileName: () => 'parley.js' },
+  standalone: { entry: 'widget/standalone.ts', formats: ['iife'], name: 'ParleyBundle', fileName: () => 'parley.standalone.js' },
+  esm: { entry: 'widget/index.ts', formats: ['es'], fileName: () => 'parley.mjs' },
+} as const;
+
+function libOf(mode: string) {
+  const lib = LIBS[mode in LIBS ? (mode as keyof typeof LIBS) : 'loader'];
+  return { ...lib, formats: [...lib.formats] };
+}
+
 export default defineConfig(({ mode }) => ({
   define: { __PARLEY_VERSION__: JSON.stringify(version) },
-  plugins: [asciiOnly],
+  plugins: [preactInScope, asciiOnly],
   resolve: {
     // ofetch's two helper libraries, replaced by what the browser already has: ~4.5 KB minified
     // (~2 KB gzip) of URL parsing and JSON forgiveness that ofetch calls only for options Parley
@@ -45,7 +73,6 @@ export default defineConfig(({ mode }) => ({
   // type-checks with the automatic settings of tsconfig.json, whose JSX types are the same.
   oxc: {
     jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' },
-    jsxInject: "import { h, Fragment } from 'preact'",
   },
   build: {
     target: 'es2020',
@@ -54,13 +81,13 @@ export default defineConfig(({ mode }) => ({
     // named apart: without it the minifier drops the -webkit-text-size-adjust iOS Safari reads.
     cssTarget: ['chrome90', 'edge90', 'firefox88', 'safari14.1', 'ios14.5'],
     outDir: 'dist',
-    emptyOutDir: mode !== 'esm',
+    // scripts/build.ts empties dist/ once, before the first build.
+    emptyOutDir: false,
     minify: true,
     sourcemap: false,
-    lib:
-      mode === 'esm'
-        ? { entry: 'widget/index.ts', formats: ['es'], fileName: () => 'parley.mjs' }
-        : { entry: 'widget/embed.ts', formats: ['iife'], name: 'ParleyBundle', fileName: () => 'parley.js' },
+    lib: libOf(mode),
+    // The ES build's own chunks (the app, each language), beside it under esm/.
+    rollupOptions: { output: { chunkFileNames: 'esm/[name]-[hash].mjs' } },
   },
   test: {
     projects: [

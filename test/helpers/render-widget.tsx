@@ -1,5 +1,6 @@
-// renderWidget(): the App as the entry mounts it: <div id="parley-root"> at the end of body with
-// an open shadow root, styles applied, then queries bound to that shadow root.
+// renderWidget(): the panel as the widget draws it: the loader's root (<div id="parley-root"> at the
+// end of body with an open shadow root, styled, with its launcher) and the App in its slot, then
+// queries bound to that shadow root.
 
 import { act, configure, fireEvent, prettyDOM, within } from '@testing-library/preact';
 import { render } from 'preact';
@@ -8,8 +9,9 @@ import { resolveConfig } from '../../widget/core/config';
 import type { ResolvedConfig } from '../../widget/core/options';
 import { type ChatMessage, type SessionActions, type SessionState, initialState } from '../../widget/core/state';
 import { getStrings, textDirection } from '../../widget/i18n';
+import { createRoot } from '../../widget/loader/root';
 import { App, type AppProps } from '../../widget/ui/app';
-import { applyStyles } from '../../widget/ui/styles';
+import { applyPanelStyles } from '../../widget/ui/styles';
 
 export type ActionSpies = { [K in keyof SessionActions]: Mock<SessionActions[K]> };
 
@@ -59,7 +61,7 @@ export function activeState(messages: ChatMessage[], partial: Partial<SessionSta
   });
 }
 
-export interface RenderWidgetOptions extends Partial<Omit<AppProps, 'config' | 'actions'>> {
+export interface RenderWidgetOptions extends Partial<Omit<AppProps, 'config' | 'actions' | 'launcher'>> {
   config?: Partial<ResolvedConfig>;
 }
 
@@ -80,11 +82,6 @@ afterEach(() => {
 });
 
 export function renderWidget(options: RenderWidgetOptions = {}) {
-  const host = document.createElement('div');
-  host.id = 'parley-root';
-  document.body.appendChild(host);
-  const shadowRoot = host.attachShadow({ mode: 'open' });
-
   const actions: ActionSpies = {
     startConversation: vi.fn(async () => {}),
     sendReply: vi.fn(),
@@ -97,7 +94,7 @@ export function renderWidget(options: RenderWidgetOptions = {}) {
   };
 
   const locale = options.locale ?? 'en';
-  let props: AppProps;
+  let props: Omit<AppProps, 'launcher'>;
   // Controlled like the entry does it: the panel follows onOpenChange.
   const onOpenChange = vi.fn((open: boolean) => rerender({ open }));
   const { config: configPatch, ...rest } = options;
@@ -115,8 +112,27 @@ export function renderWidget(options: RenderWidgetOptions = {}) {
     ...rest,
   };
 
-  const styles = applyStyles(shadowRoot, config, { nonce: null, doc: document });
-  const draw = () => act(() => render(<App {...props} />, shadowRoot));
+  // The loader's part, as widget/loader/create-parley.ts wires it: its launcher and Escape ask
+  // onOpenChange, and the unread badge follows the state.
+  const root = createRoot(document, document.body, config, {
+    onToggle: () => props.onOpenChange(!props.open),
+    onEscape(event) {
+      if (!props.open || props.config.mode === 'inline') return;
+      event.preventDefault();
+      props.onOpenChange(false);
+    },
+    onIntent: () => {},
+    onRetry: () => {},
+  });
+  const { shadow: shadowRoot } = root;
+  const host = document.getElementById('parley-root')!;
+  const styles = applyPanelStyles(shadowRoot, { nonce: null, doc: document });
+  const draw = () =>
+    act(() => {
+      const { open, locale: shown, dir, strings, state } = props;
+      root.frame.update({ open, busy: false, failed: false, unread: state.unreadCount, locale: shown, dir, strings });
+      render(<App {...props} launcher={root.frame.launcher} />, root.frame.slot);
+    });
   function rerender(patch: RenderWidgetOptions = {}) {
     const { config: nextConfig, ...nextRest } = patch;
     props = { ...props, ...nextRest, ...(nextConfig ? { config: { ...props.config, ...nextConfig } } : {}) };
@@ -125,9 +141,9 @@ export function renderWidget(options: RenderWidgetOptions = {}) {
   draw();
 
   const cleanup = () => {
-    act(() => render(null, shadowRoot));
+    act(() => render(null, root.frame.slot));
     styles.remove();
-    host.remove();
+    root.remove();
   };
   mounted.add(cleanup);
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../widget/core/options';
-import { applyStyles, shiftCss, themeCss } from '../../widget/ui/styles';
+import { applyStyles, shiftCss, themeCss } from '../../widget/loader/styles';
 import { defaultConfig, renderWidget } from '../helpers/render-widget';
 
 function shadowHost() {
@@ -133,7 +133,8 @@ describe('shiftCss', () => {
 
 describe('the widget stylesheet', () => {
   // Read from disk: Vitest stubs CSS imports, `?inline` ones included, with an empty string.
-  const css = readFileSync(resolve(process.cwd(), 'widget/ui/styles.css'), 'utf8');
+  // The loader's sheet (root, base, launcher) and the panel's, in the order they are adopted.
+  const css = ['widget/loader/launcher.css', 'widget/ui/styles.css'].map((file) => readFileSync(resolve(process.cwd(), file), 'utf8')).join('\n');
 
   it('keeps the promises of a guest on someone else’s page', () => {
     // Page rules match the host element and outrank normal :host rules; only an !important from

@@ -3,7 +3,7 @@
 // One table, product.md's defaults, drives both: the kind of each default says how the option is
 // read and checked, so most options are one line of it.
 
-import { canonical } from '../i18n';
+import { canonical } from '../i18n/locale';
 import { contrastingText, parseHexColor } from './color';
 import { describe } from './metadata';
 import type { ParleyOptions, ResolvedConfig } from './options';

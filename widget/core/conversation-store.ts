@@ -16,6 +16,14 @@ export interface StoredConversation {
 
 const CONVERSATION_KEY = 'conversation';
 const OUTBOX_KEY = 'outbox';
+
+/**
+ * Whether this browser holds a conversation or replies on their way for this widget (the raw keys,
+ * without parsing them): the loader then brings the conversation code in when the page is idle,
+ * so that the badge and the replies go on without a click.
+ */
+export const hasStoredWork = (store: Pick<Storage, 'getItem'>, namespace: string): boolean =>
+  [CONVERSATION_KEY, OUTBOX_KEY].some((key) => store.getItem(`${namespace}:${key}`) !== null);
 const draftKey = (conversationId: string) => `draft:${conversationId}`;
 
 // Nothing left to keep (no conversation, an empty draft or queue) is stored as undefined, which

@@ -11,7 +11,8 @@
 import { attentionPolicy } from '../core/attention-policy';
 import type { Clock } from '../core/clock';
 import type { SessionState } from '../core/state';
-import { type Strings, format } from '../i18n';
+import type { Strings } from '../i18n/en';
+import { format } from '../i18n/locale';
 import { createReplySound } from './reply-sound';
 import { createTitleKeeper } from './title-keeper';
 

@@ -1,14 +1,21 @@
-// The reference language: every other file lists one text per key, in this order (see index.ts).
-// Accessible names fixed by product.md are marked; keep their English text exact. Texts that share
-// words sit together (the two "Start" buttons; the greeting by the ended notes): in seven
-// languages, that gzips about 35 bytes smaller.
+// The reference language, and the shape of every other. Two parts: the launcher's texts, which the
+// loader carries for every language (the launcher is named in the customer's language before
+// anything else loads), and the panel's, which come with the conversation code (English) or in
+// the language's own file. Accessible names fixed by product.md are marked; keep their English
+// text exact.
 
-const en = {
+export const launcher = {
   /** product.md: the launcher while the panel is closed. */
   openChat: 'Open support chat',
   /** product.md: the launcher while the panel is open. */
   closeChat: 'Close support chat',
   unread: '{count} unread',
+  /** Where the panel would be, when its code could not be loaded (offline, blocked, missing). */
+  loadFailed: 'The chat could not be loaded. Check your connection and try again.',
+  loadRetry: 'Try again',
+};
+
+const panel = {
   /** product.md: the panel's default title. */
   title: 'Support',
   /** product.md: the panel's close button. */
@@ -68,8 +75,10 @@ const en = {
   newReplies: '({count}) New replies',
 };
 
+export type LauncherStrings = { readonly [K in keyof typeof launcher]: string };
+export type PanelStrings = { readonly [K in keyof typeof panel]: string };
 /** Every language has a text for every key (test/ui/i18n.test.tsx checks the translations). */
-export type Strings = { readonly [K in keyof typeof en]: string };
+export type Strings = LauncherStrings & PanelStrings;
 export type StringKey = keyof Strings;
 
-export default en as Strings;
+export default panel as PanelStrings;

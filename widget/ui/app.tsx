@@ -1,13 +1,13 @@
-// The widget's view: renders the session's state with the site owner's config, calls the
-// session's actions, and knows nothing of HTTP or storage. Mounted by widget/embed.ts.
+// The panel: renders the session's state with the site owner's config, calls the session's
+// actions, and knows nothing of HTTP or storage. Drawn by widget/dom/mount.tsx in the loader's root,
+// beside the loader's launcher (widget/loader/frame.ts), which also closes it on Escape.
 
 import type { JSX } from 'preact';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { ResolvedConfig } from '../core/options';
 import type { SessionActions, SessionState } from '../core/state';
-import type { Strings } from '../i18n';
+import type { Strings } from '../i18n/en';
 import { dateFormats } from './dates';
-import { Launcher } from './launcher';
 import { Panel } from './panel';
 
 export interface AppProps {
@@ -17,8 +17,7 @@ export interface AppProps {
   locale: string;
   dir: 'ltr' | 'rtl';
   state: SessionState;
-  /** None until the session exists: the launcher is drawn, the panel's contents are not. */
-  actions?: SessionActions;
+  actions: SessionActions;
   /** Panel open (always true in inline mode). */
   open: boolean;
   onOpenChange(open: boolean): void;
@@ -26,6 +25,8 @@ export interface AppProps {
   online: boolean;
   /** "Save a copy" of the conversation. */
   onSaveCopy?(): void;
+  /** The loader's launcher, where focus goes back when the panel closes; none without one. */
+  launcher: HTMLElement | null;
 }
 
 /** Whether the focused element (of the node's own document or shadow root) is inside it. */
@@ -47,7 +48,6 @@ export function App(props: AppProps): JSX.Element {
   const inline = config.mode === 'inline';
   const isOpen = inline || open;
   const formats = useMemo(() => dateFormats(locale), [locale]);
-  const launcherRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const wasOpen = useRef(isOpen);
   // Where focus was before the panel opened, for a page without our launcher (data-launcher=false).
@@ -81,7 +81,7 @@ export function App(props: AppProps): JSX.Element {
       if (panelRef.current) focusInto(panelRef.current);
     } else if (focusWasInside.current) {
       focusWasInside.current = false;
-      const target = launcherRef.current ?? returnFocusTo.current;
+      const target = props.launcher ?? returnFocusTo.current;
       if (target?.isConnected) target.focus(NO_SCROLL);
     }
   }, [isOpen]);
@@ -95,39 +95,20 @@ export function App(props: AppProps): JSX.Element {
     if (!containsFocus(panel)) focusInto(panel);
   }, [state.phase]);
 
-  const close = () => onOpenChange(false);
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && isOpen && !inline && !event.defaultPrevented) {
-      event.preventDefault();
-      close();
-    }
-  };
-
   return (
-    <div class={`parley ${config.theme} ${inline ? 'inline' : 'floating'}`} dir={dir} lang={locale} onKeyDown={onKeyDown}>
-      {!inline && config.launcher && (
-        <Launcher
-          strings={strings}
-          open={isOpen}
-          unreadCount={state.unreadCount}
-          onToggle={() => onOpenChange(!isOpen)}
-          buttonRef={launcherRef}
-        />
-      )}
-      <Panel
-        config={config}
-        strings={strings}
-        formats={formats}
-        dir={dir}
-        state={state}
-        actions={props.actions}
-        open={isOpen}
-        online={props.online}
-        inline={inline}
-        panelRef={panelRef}
-        onClose={close}
-        onSaveCopy={props.onSaveCopy}
-      />
-    </div>
+    <Panel
+      config={config}
+      strings={strings}
+      formats={formats}
+      dir={dir}
+      state={state}
+      actions={props.actions}
+      open={isOpen}
+      online={props.online}
+      inline={inline}
+      panelRef={panelRef}
+      onClose={() => onOpenChange(false)}
+      onSaveCopy={props.onSaveCopy}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import type { Strings } from '../i18n';
+import type { Strings } from '../i18n/en';
 import { SendIcon } from './icons';
 
 interface ComposerProps {

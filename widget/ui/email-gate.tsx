@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { emailProblem } from '../core/people';
-import { type Strings, format } from '../i18n';
+import type { Strings } from '../i18n/en';
+import { format } from '../i18n/locale';
 import { fieldError } from './field-errors';
 
 interface EmailGateProps {

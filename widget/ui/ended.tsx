@@ -1,5 +1,5 @@
 import type { ConversationStatus } from '../api/types';
-import type { Strings } from '../i18n';
+import type { Strings } from '../i18n/en';
 
 interface EndedProps {
   strings: Strings;

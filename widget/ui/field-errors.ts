@@ -1,4 +1,4 @@
-import type { Strings } from '../i18n';
+import type { Strings } from '../i18n/en';
 
 /**
  * The text for a field error. The session reports its own checks as codes ('required',

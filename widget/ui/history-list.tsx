@@ -1,6 +1,6 @@
 import type { ConversationStatus } from '../api/types';
 import type { SessionState } from '../core/state';
-import type { Strings } from '../i18n';
+import type { Strings } from '../i18n/en';
 import type { DateFormats } from './dates';
 
 interface HistoryListProps {

@@ -1,7 +1,7 @@
 import { Component } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ChatMessage } from '../core/state';
-import type { Strings } from '../i18n';
+import type { Strings } from '../i18n/en';
 import type { DateFormats } from './dates';
 import { MessageBody } from './message-body';
 

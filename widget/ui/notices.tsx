@@ -1,5 +1,5 @@
 import type { Notice } from '../core/state';
-import type { Strings } from '../i18n';
+import type { Strings } from '../i18n/en';
 import { CloseIcon } from './icons';
 
 interface NoticesProps {

@@ -2,7 +2,7 @@ import type { Ref } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ResolvedConfig } from '../core/options';
 import type { SessionActions, SessionState } from '../core/state';
-import type { Strings } from '../i18n';
+import type { Strings } from '../i18n/en';
 import { Composer } from './composer';
 import type { DateFormats } from './dates';
 import { EmailGate } from './email-gate';

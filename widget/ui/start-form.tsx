@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formProblems, fullName } from '../core/people';
 import type { FormPrefill, Identity } from '../core/state';
-import type { Strings } from '../i18n';
+import type { Strings } from '../i18n/en';
 import { Field } from './field';
 import { fieldError } from './field-errors';
 

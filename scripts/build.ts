@@ -1,0 +1,54 @@
+// `npm run build`: every file of dist/, in the order they depend on each other.
+// 1. The app (widget/app-chunk.ts) as a classic script, named after its content's hash.
+// 2. Each language but English as a tiny classic script of its texts, named the same way.
+// 3. The loader, dist/parley.js, with those names and their integrity hashes written in.
+// 4. dist/parley.standalone.js, and dist/parley.mjs with its chunks under dist/esm/.
+// 5. The type declarations (tsc), for the ES build.
+// A file's name changes exactly when its content does, so a CDN can cache them for ever and an
+// old loader never meets a new chunk. dist/manifest.json lists them for the size check and bench.
+
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import type { ChunkFile, ChunkManifest } from '../widget/loader/chunks';
+import { PANEL_STRINGS } from '../widget/i18n/index';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = `${ROOT}dist/`;
+
+const asciiOnly = (code: string) => code.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** Writes `code` to dist/ as `<stem>.<hash>.js` and returns its name and integrity. */
+function emitHashed(stem: string, code: string): ChunkFile {
+  const hash = createHash('sha256').update(code).digest('base64url').slice(0, 10);
+  const file = `${stem}.${hash}.js`;
+  writeFileSync(`${DIST}${file}`, code);
+  return { file, integrity: `sha384-${createHash('sha384').update(code).digest('base64')}` };
+}
+
+async function viteBuild(mode: string, extra: Record<string, unknown> = {}) {
+  const result = await build({ root: ROOT, mode, logLevel: 'warn', ...extra });
+  return (Array.isArray(result) ? result : [result]) as Array<{ output: Array<{ type: string; fileName: string; code?: string }> }>;
+}
+
+rmSync(DIST, { recursive: true, force: true });
+mkdirSync(DIST, { recursive: true });
+
+const [appBuild] = await viteBuild('app', { build: { write: false } });
+const appCode = appBuild!.output.find((chunk) => chunk.type === 'chunk')!.code!;
+const manifest: ChunkManifest = { app: emitHashed('parley-app', appCode), strings: {} };
+
+for (const [language, strings] of Object.entries(PANEL_STRINGS)) {
+  if (language === 'en') continue; // inside the app
+  const code = `(window.ParleyChunks=window.ParleyChunks||{})["strings:${language}"]=${asciiOnly(JSON.stringify(strings))};\n`;
+  manifest.strings[language] = emitHashed(`parley-${language}`, code);
+}
+
+await viteBuild('loader', { define: { __PARLEY_CHUNKS__: JSON.stringify(manifest) } });
+await viteBuild('standalone');
+await viteBuild('esm');
+writeFileSync(`${DIST}manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+execFileSync(process.execPath, [`${ROOT}node_modules/typescript/bin/tsc`, '-p', `${ROOT}tsconfig.build.json`], { stdio: 'inherit' });
+console.log(`dist/: parley.js, ${manifest.app.file}, ${Object.keys(manifest.strings).length} language files, parley.standalone.js, parley.mjs`);

@@ -1,0 +1,124 @@
+// The rest of the widget, fetched from beside the loader as classic scripts: the conversation code
+// and each language's texts, under content-hashed names written into the loader at build time, so
+// that a loader only ever meets the files it was built with. Each file, once run, puts what it
+// brings in `window.ParleyChunks` under its name ('app', 'strings:fr').
+//
+// Classic <script> elements rather than import(): they carry the tag's nonce (a strict CSP with or
+// without 'strict-dynamic'), its Subresource Integrity (the loader pins each file's hash when the
+// tag itself has an integrity attribute) and a Trusted Types script URL.
+
+import type { AppModule } from '../contract';
+import type { PanelStrings } from '../i18n/en';
+import type { Chunks } from './create-parley';
+
+export interface ChunkFile {
+  /** The file name, resolved against the loader's own address. */
+  file: string;
+  /** Its Subresource Integrity hash, `sha384-…`. */
+  integrity: string;
+}
+
+export interface ChunkManifest {
+  app: ChunkFile;
+  /** Each language but English, by language. */
+  strings: Record<string, ChunkFile>;
+}
+
+type Registry = Record<string, unknown>;
+type TrustedTypesWindow = Window & {
+  ParleyChunks?: Registry;
+  trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown } };
+};
+
+/** The Trusted Types policy's name: a site that enforces Trusted Types lists it (`trusted-types parley`). */
+export const POLICY_NAME = 'parley';
+
+export function scriptChunks(page: Window, loader: HTMLScriptElement | null, manifest: ChunkManifest): Chunks {
+  const win = page as TrustedTypesWindow;
+  const doc = win.document;
+  // Beside the loader, whatever its address: a CDN path, a sub-folder or the site's root.
+  const base = loader?.src || doc.baseURI;
+  const pinned = Boolean(loader?.integrity);
+  const pending = new Map<string, Promise<unknown>>();
+  let toScriptUrl: ((url: string) => unknown) | undefined;
+
+  /** A script URL Trusted Types accepts: only the manifest's files, beside the loader. */
+  function scriptUrl(url: string): unknown {
+    if (!toScriptUrl) {
+      toScriptUrl = (value) => value;
+      try {
+        const policy = win.trustedTypes?.createPolicy(POLICY_NAME, {
+          createScriptURL(value) {
+            if (!Object.values(manifest.strings).concat(manifest.app).some((chunk) => new URL(chunk.file, base).href === value)) {
+              throw new TypeError(`${value} is not a file of this Parley build`);
+            }
+            return value;
+          },
+        });
+        if (policy) toScriptUrl = (value) => policy.createScriptURL(value);
+      } catch {
+        // The page's CSP does not allow the policy's name: setting the URL then fails, and says so.
+      }
+    }
+    return toScriptUrl(url);
+  }
+
+  function load(name: string, chunk: ChunkFile): Promise<unknown> {
+    const registry = () => (win.ParleyChunks ??= {});
+    if (name in registry()) return Promise.resolve(registry()[name]);
+    const running = pending.get(name);
+    if (running) return running;
+    const url = new URL(chunk.file, base).href;
+    const loading = new Promise((resolve, reject) => {
+      const tag = doc.createElement('script');
+      let blocked = false;
+      const onViolation = (event: SecurityPolicyViolationEvent) => {
+        if (event.blockedURI && url.startsWith(event.blockedURI)) blocked = true;
+      };
+      const done = () => {
+        doc.removeEventListener('securitypolicyviolation', onViolation);
+        tag.parentNode?.removeChild(tag);
+        pending.delete(name);
+      };
+      tag.onload = () => {
+        done();
+        if (name in registry()) resolve(registry()[name]);
+        else reject(new Error(`${url} ran but brought nothing: is it a file of another Parley version?`));
+      };
+      tag.onerror = () => {
+        done();
+        reject(new Error(`${url} could not be loaded: ${cause(win, blocked, pinned)}`));
+      };
+      doc.addEventListener('securitypolicyviolation', onViolation);
+      if (loader?.nonce) tag.nonce = loader.nonce;
+      if (pinned) tag.integrity = chunk.integrity;
+      // The tag's CORS mode (needed for integrity on another origin), for the files beside it.
+      const crossOrigin = loader?.getAttribute('crossorigin');
+      if (crossOrigin !== null && crossOrigin !== undefined) tag.setAttribute('crossorigin', crossOrigin);
+      try {
+        (tag as { src: unknown }).src = scriptUrl(url);
+      } catch (error) {
+        done();
+        return reject(new Error(`${url} was refused by the page's Trusted Types policy (${String(error)}): allow the policy "${POLICY_NAME}" (trusted-types ${POLICY_NAME}).`));
+      }
+      tag.async = true;
+      (doc.head ?? doc.documentElement).appendChild(tag);
+    });
+    pending.set(name, loading);
+    return loading;
+  }
+
+  return {
+    app: () => load('app', manifest.app) as Promise<AppModule>,
+    strings(language) {
+      const chunk = manifest.strings[language];
+      return chunk ? (load(`strings:${language}`, chunk) as Promise<PanelStrings>) : Promise.reject(new Error(`no texts for "${language}"`));
+    },
+  };
+}
+
+function cause(win: Window, blocked: boolean, pinned: boolean): string {
+  if (blocked) return "the page's Content Security Policy blocked it (give the Parley tag the page's nonce, or allow its folder in script-src).";
+  if (win.navigator.onLine === false) return 'the device is offline.';
+  return `not found or not reachable${pinned ? ', or its integrity does not match' : ''}: host the whole dist/ folder beside parley.js, from the same build.`;
+}

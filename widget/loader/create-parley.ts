@@ -1,0 +1,353 @@
+// The widget as every visitor gets it: options checked, the root and the launcher drawn, the
+// events and every command. The conversation code (the app: panel, session, client, outbox,
+// poller, tabs) is loaded only when it is wanted, through `chunks`:
+// - on intent: pointer over or focus on the launcher or a [data-parley-open] element, a touch;
+// - on a click, and on a command that needs it (open, toggle, newConversation, transcript, a
+//   reset with something stored);
+// - at once when the panel starts open (data-open, inline mode);
+// - when the page is idle, for a returning customer with a stored conversation or replies on
+//   their way (not under Save-Data), so the badge and the events go on without a click.
+// Commands for the app given before it arrives wait in one queue and run in the order given.
+
+import type { AppControl, AppHost, AppModule, ParleyEventMap, View } from '../contract';
+import { PREFIX, type IdentifyInput, type Logger, type NewConversationInput, type ParleyApi } from '../core/commands';
+import { resolveConfig } from '../core/config';
+import { hasStoredWork } from '../core/conversation-store';
+import { createEmitter } from '../core/emitter';
+import { validateMetadata } from '../core/metadata';
+import type { ParleyOptions, ResolvedConfig } from '../core/options';
+import { STORAGE_PREFIX, storageNamespace } from '../core/storage';
+import { nextTask, whenIdle } from '../dom/page';
+import { missingBuiltins } from '../dom/required-builtins';
+import type { PanelStrings } from '../i18n/en';
+import { launcherStrings } from '../i18n/launcher';
+import { languageOf, resolveLocale, textDirection } from '../i18n/locale';
+import { ROOT_ID, type WidgetRoot, createRoot } from './root';
+
+declare const __PARLEY_VERSION__: string;
+export const VERSION: string = typeof __PARLEY_VERSION__ === 'string' ? __PARLEY_VERSION__ : '0.0.0-dev';
+
+/** Where the loader gets the rest of the widget from. */
+export interface Chunks {
+  app(): Promise<AppModule>;
+  /** A language's panel texts (never English: the app carries it). */
+  strings(language: string): Promise<PanelStrings>;
+}
+
+export interface ParleyEnvironment {
+  window: Window;
+  console?: Logger;
+  /** Defaults to the window's fetch. */
+  fetch?: typeof fetch;
+}
+
+/** Thrown by createParley when the options are unusable; `problems` lists each one. */
+export class ParleyConfigError extends Error {
+  override readonly name = 'ParleyConfigError';
+  constructor(readonly problems: string[]) {
+    super(`${PREFIX} The widget did not start:\n- ${problems.join('\n- ')}`);
+  }
+}
+
+/** Documents with a widget, from its first task on: the root element itself comes a task later. */
+const claimed = new WeakSet<Document>();
+
+export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chunks: Chunks): ParleyApi {
+  const win = env.window;
+  const doc = win.document;
+  const log: Logger = env.console ?? console;
+  const resolved = resolveConfig(options);
+  if (!resolved.ok) throw new ParleyConfigError(resolved.errors);
+  for (const warning of resolved.warnings) log.warn(`${PREFIX} ${warning}`);
+  const config = resolved.config;
+  const missing = missingBuiltins(win, { fetch: env.fetch });
+  if (missing.length) throw new ParleyConfigError(missing);
+  const inline = config.mode === 'inline';
+  const container = inline ? findTarget(doc, config.target) : doc.body;
+  if (!container) {
+    throw new ParleyConfigError([
+      inline
+        ? `inline mode: no element matches target ${JSON.stringify(config.target)}.`
+        : 'the page has no <body> yet: call createParley once the document is parsed (DOMContentLoaded).',
+    ]);
+  }
+  if (doc.getElementById(ROOT_ID) || claimed.has(doc)) throw new ParleyConfigError(['a Parley widget is already mounted on this page.']);
+  claimed.add(doc);
+
+  const emitter = createEmitter<ParleyEventMap>({
+    onHandlerError: (error, event) => log.error(`${PREFIX} A "${event}" handler threw:`, error),
+  });
+  emitter.on('error', (payload) => log.error(`${PREFIX} ${payload.kind} failed: ${payload.message}`));
+  const browserLanguages = () => (win.navigator.languages?.length ? win.navigator.languages : [win.navigator.language ?? 'en']);
+  let locale = resolveLocale(config.locale, browserLanguages());
+  let alive = true;
+  /** The panel is open, or asked for and on its way; inline, always. */
+  let open = config.open || inline;
+  /** The 'open' event waits for the panel: the customer asked for it before the app was here. */
+  let openPending = false;
+  let soundOn = config.sound;
+  let unread = 0;
+  let root: WidgetRoot | undefined;
+  let app: AppControl | null = null;
+  let loading: Promise<AppControl | null> | null = null;
+  /** The last load failed: where the panel would be, the customer is told, with a retry. */
+  let failed = false;
+  const queue: Array<(app: AppControl) => void> = [];
+  const panelStrings: Record<string, PanelStrings> = {};
+
+  const view = (): View => {
+    const language = languageOf(locale);
+    return {
+      open,
+      locale,
+      dir: textDirection(locale),
+      strings: { ...launcherStrings(locale), ...(panelStrings[language] ?? panelStrings.en!) },
+    };
+  };
+  const draw = () =>
+    root?.frame.update({ open, busy: open && !app && !failed, failed: open && failed && !app, unread, locale, dir: textDirection(locale), strings: launcherStrings(locale) });
+
+  /** The panel's texts of the current language, fetched once; the panel falls back to English meanwhile or if it fails. */
+  function loadStrings(language: string): Promise<unknown> {
+    if (language === 'en' || panelStrings[language]) return Promise.resolve();
+    return chunks.strings(language).then(
+      (strings) => void (panelStrings[language] = strings),
+      (error: unknown) => log.error(`${PREFIX} The ${language} texts could not be loaded; the panel is in English.`, error),
+    );
+  }
+
+  const host: AppHost = {
+    window: win,
+    fetch: env.fetch,
+    log,
+    config,
+    get root() {
+      return root!;
+    },
+    emit: emitter.emit,
+    setOpen: (next) => setOpen(next),
+    setUnread(count) {
+      unread = count;
+      draw();
+    },
+    soundOn: () => soundOn,
+    version: VERSION,
+  };
+
+  function load(): Promise<AppControl | null> {
+    if (app || !alive) return Promise.resolve(app);
+    if (loading) return loading;
+    loading = Promise.all([chunks.app(), loadStrings(languageOf(locale))]).then(
+      ([module]) => {
+        loading = null;
+        // Drawn first, in case a command asked for the app before the root's own task ran.
+        if (!alive || !drawRoot()) return null;
+        panelStrings.en = module.english;
+        failed = false;
+        try {
+          // A panel the customer asked for opens now, from closed, so that focus follows it; one
+          // that starts open (data-open, inline) is drawn open and leaves focus on the page.
+          app = module.startApp(host, { ...view(), open: open && !openPending });
+        } catch (error) {
+          log.error(`${PREFIX} The widget could not start:`, error);
+          api.shutdown();
+          return null;
+        }
+        for (const run of queue.splice(0)) run(app);
+        // The language changed while the app was on its way.
+        if (!panelStrings[languageOf(locale)]) showLanguage();
+        if (openPending) {
+          openPending = false;
+          app.update(view());
+          emitter.emit('open', {});
+        }
+        draw();
+        return app;
+      },
+      (error: unknown) => {
+        loading = null;
+        if (!alive) return null;
+        failed = true;
+        draw();
+        const message = error instanceof Error ? error.message : String(error);
+        emitter.emit('error', { kind: 'load', message, status: null });
+        return null;
+      },
+    );
+    return loading;
+  }
+
+  /** Shows the panel in the current language once its texts are here (English until then). */
+  function showLanguage() {
+    const wanted = locale;
+    void loadStrings(languageOf(wanted)).then(() => alive && app && locale === wanted && app.update(view()));
+  }
+
+  const withApp = (run: (app: AppControl) => void) => (app ? run(app) : void queue.push(run));
+
+  function setOpen(next: boolean) {
+    if (!alive || inline || next === open) return;
+    open = next;
+    failed = false;
+    if (!app) {
+      openPending = open;
+      if (open) void load();
+      return draw();
+    }
+    draw();
+    app.update(view());
+    emitter.emit(open ? 'open' : 'close', {});
+  }
+
+  // The root and the launcher, in a task after the caller's. False when the page broke the DOM.
+  let drawn = false;
+  let bodySwaps: MutationObserver | undefined;
+  function drawRoot(): boolean {
+    if (drawn) return Boolean(root);
+    drawn = true;
+    try {
+      root = createRoot(doc, container!, config, {
+        onToggle: () => setOpen(!open),
+        onEscape(event) {
+          if (!open || inline) return;
+          event.preventDefault();
+          setOpen(false);
+        },
+        onIntent: () => void load(),
+        onRetry() {
+          failed = false;
+          draw();
+          void load();
+        },
+      });
+      draw();
+      bodySwaps = followBodySwaps(doc, config, root);
+    } catch (error) {
+      log.error(`${PREFIX} The widget could not start:`, error);
+      api.shutdown();
+      return false;
+    }
+    // After the caller's synchronous code: the snippet's queued Parley('on', 'ready', …) is
+    // replayed before this.
+    queueMicrotask(() => alive && emitter.emit('ready', { version: VERSION }));
+    if (open) void load();
+    else {
+      whenIdle(win, () => {
+        if (alive && !app && !saveData(win) && storedWork()) void load();
+      });
+    }
+    return true;
+  }
+  nextTask(win, drawRoot);
+
+  /** Whether this browser holds a conversation or replies of this widget (storage may be blocked). */
+  function storedWork(prefix?: string): boolean {
+    try {
+      const store = win.localStorage;
+      if (!prefix) return hasStoredWork(store, storageNamespace(config.apiUrl, config.clientKey));
+      for (let i = 0; i < store.length; i++) if (store.key(i)?.startsWith(prefix)) return true;
+    } catch {
+      // Blocked storage: the widget kept nothing there.
+    }
+    return false;
+  }
+
+  // Any element of the host page with data-parley-open opens the panel (product.md); pointing at
+  // one, focusing or touching it loads what the panel needs.
+  const opener = (event: Event) => {
+    const target = event.target as Element | null;
+    return target && typeof target.closest === 'function' ? target.closest('[data-parley-open]') : null;
+  };
+  const onPageClick = (event: Event) => {
+    if (!opener(event)) return;
+    event.preventDefault();
+    setOpen(true);
+  };
+  const onPageIntent = (event: Event) => opener(event) && void load();
+  const PAGE_INTENTS = ['pointerover', 'focusin', 'touchstart'];
+  doc.addEventListener('click', onPageClick);
+  for (const name of PAGE_INTENTS) doc.addEventListener(name, onPageIntent, { passive: true });
+
+  const api: ParleyApi = {
+    open: () => setOpen(true),
+    close: () => setOpen(false),
+    toggle: () => setOpen(!open),
+    identify: (identity: IdentifyInput) => withApp((started) => started.identify(identity)),
+    metadata(data) {
+      const checked = validateMetadata(data);
+      if (!checked.ok) return log.error(`${PREFIX} Parley("metadata") refused: ${checked.reason}`);
+      withApp((started) => started.metadata(checked.value));
+    },
+    locale(tag) {
+      locale = resolveLocale(tag, browserLanguages());
+      draw();
+      if (app) showLanguage();
+    },
+    sound(on) {
+      soundOn = on;
+    },
+    async transcript() {
+      // Also before the panel ever opened: the app reads the stored conversation.
+      const started = await load();
+      if (!started) throw new Error(`${PREFIX} Parley("transcript"): ${alive ? 'the conversation code could not be loaded.' : 'the widget is shut down.'}`);
+      return started.transcript();
+    },
+    newConversation(input: NewConversationInput = {}) {
+      withApp((started) => started.newConversation(input));
+      setOpen(true);
+      void load();
+    },
+    on: (event, handler) => emitter.on(event, handler as (payload: unknown) => void),
+    off: (event, handler) => emitter.off(event, handler as (payload: unknown) => void),
+    reset() {
+      withApp((started) => started.reset());
+      // With nothing of Parley's stored, there is nothing for the app to remove.
+      if (!app && storedWork(STORAGE_PREFIX)) void load();
+    },
+    shutdown() {
+      if (!alive) return;
+      alive = false;
+      queue.length = 0;
+      app?.destroy();
+      app = null;
+      bodySwaps?.disconnect();
+      root?.remove();
+      claimed.delete(doc);
+      doc.removeEventListener('click', onPageClick);
+      for (const name of PAGE_INTENTS) doc.removeEventListener(name, onPageIntent);
+      emitter.clear();
+    },
+  };
+  return api;
+}
+
+/** The customer's browser asks for less data (Save-Data): nothing is loaded before they ask. */
+const saveData = (win: Window) => (win.navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
+
+/**
+ * Pages that replace <body> on navigation (Turbo Drive, pjax, some SPA routers) take the root away
+ * with the old body. The root, with its shadow tree, session and state, is put back at the end of
+ * the new one (inline mode: into the new page's target, once it has one), so a conversation goes
+ * on across visits. Only <html>'s own children are watched: one callback per body swap.
+ */
+function followBodySwaps(doc: Document, config: ResolvedConfig, root: WidgetRoot): MutationObserver | undefined {
+  const Observer = doc.defaultView?.MutationObserver;
+  if (!Observer) return undefined;
+  const observer = new Observer(() => {
+    if (root.isAttached()) return;
+    const container = config.mode === 'inline' ? findTarget(doc, config.target) : doc.body;
+    if (container) root.attach(container);
+  });
+  observer.observe(doc.documentElement, { childList: true });
+  return observer;
+}
+
+function findTarget(doc: Document, target: string | Element | null): Element | null {
+  if (!target) return null;
+  if (typeof target !== 'string') return target;
+  try {
+    return doc.querySelector(target);
+  } catch {
+    return null; // not a valid selector: reported as "no element matches"
+  }
+}

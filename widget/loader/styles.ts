@@ -1,0 +1,76 @@
+// The root's styles: the base every part of the widget inherits and the launcher's rules
+// (launcher.css), one generated :host rule with the site owner's theme, and two parts replaced as
+// they move: the visual viewport (phones, while the panel is open) and the shift that puts a
+// floating root back on the viewport.
+
+import type { ResolvedConfig } from '../core/options';
+import { adoptSheets } from '../dom/sheets';
+import type { Shift } from '../dom/viewport-anchor';
+import css from './launcher.css?inline';
+
+export interface AppliedStyles {
+  /**
+   * The visible part of the layout viewport (VisualViewport), or null for none. On phones the
+   * on-screen keyboard shrinks only this, so the full-screen panel follows it to keep the
+   * composer in sight.
+   */
+  setViewport(viewport: { height: number; top: number } | null): void;
+  /** Where the floating root must go to cover the viewport, when the page moved its containing block. */
+  setShift(shift: Shift | null): void;
+  remove(): void;
+}
+
+const HEX = /^#[0-9a-f]{6}$/i;
+const DEFAULT_COLOR = '#4f46e5';
+// Focus rings fall back to the text colours when the brand colour would vanish on the panel.
+const INK_LIGHT = '#111827';
+const INK_DARK = '#f3f4f6';
+
+const hex = (value: string, fallback: string) => (HEX.test(value) ? value.toLowerCase() : fallback);
+const px = (value: number) => `${Number.isFinite(value) ? Math.round(value) : 20}px`;
+
+/** The generated rule. Every value is re-checked here: it is CSS text built from config. */
+export function themeCss(config: ResolvedConfig): string {
+  const color = hex(config.color, DEFAULT_COLOR);
+  const colorText = hex(config.colorText, '#ffffff');
+  // colorText is white exactly when the brand colour is dark: then it shows on a light panel,
+  // and a light brand colour shows on a dark one.
+  const darkBrand = colorText === '#ffffff';
+  const zIndex = Number.isInteger(config.zIndex) ? config.zIndex : 2147483000;
+  const left = config.position === 'left';
+  return (
+    `:host{--parley-color:${color};--parley-color-text:${colorText};` +
+    `--parley-ring-light:${darkBrand ? color : INK_LIGHT};--parley-ring-dark:${darkBrand ? INK_DARK : color};` +
+    `--parley-offset-x:${px(config.offsetX)};--parley-offset-y:${px(config.offsetY)};--parley-z:${zIndex};` +
+    `--parley-left:${left ? 'var(--parley-offset-x)' : 'auto'};--parley-right:${left ? 'auto' : 'var(--parley-offset-x)'}` +
+    // Floating, the root covers the viewport without taking a click (the launcher and panel take
+    // theirs), and stacks as one: its launcher and panel are fixed inside it.
+    `${config.mode === 'inline' ? ';height:100%' : ';position:fixed!important;inset:0!important;pointer-events:none!important;z-index:var(--parley-z)!important'}}`
+  );
+}
+
+/** Numbers only reach the CSS text: nothing else can. */
+export function viewportCss(viewport: { height: number; top: number } | null): string {
+  if (!viewport || !Number.isFinite(viewport.height) || !Number.isFinite(viewport.top)) return '';
+  return `:host{--parley-vv-height:${Math.round(viewport.height)}px;--parley-vv-top:${Math.round(viewport.top)}px}`;
+}
+
+/**
+ * The floating root moved back onto the viewport, and made the containing block of the launcher
+ * and panel (a transform does that) in place of the page's. Numbers only, as above.
+ */
+export function shiftCss(shift: Shift | null): string {
+  if (!shift || ![shift.x, shift.y, shift.width, shift.height].every(Number.isFinite)) return '';
+  const { x, y, width, height } = shift;
+  return `:host{top:${y}px!important;left:${x}px!important;right:auto!important;bottom:auto!important;width:${width}px!important;height:${height}px!important;transform:translate(0)!important}`;
+}
+
+export function applyStyles(shadowRoot: ShadowRoot, config: ResolvedConfig, options: { nonce: string | null; doc: Document }): AppliedStyles {
+  // The static sheet with the theme (set once), then the viewport and the shift.
+  const sheets = adoptSheets(shadowRoot, options, [css + themeCss(config), '', '']);
+  return {
+    setViewport: (next) => sheets.write(1, viewportCss(next)),
+    setShift: (next) => sheets.write(2, shiftCss(next)),
+    remove: sheets.remove,
+  };
+}
