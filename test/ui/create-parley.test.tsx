@@ -89,34 +89,39 @@ describe('createParley', () => {
     }
   });
 
-  it('runs at once whatever a command needs: open right after createParley shows the panel', () => {
+  it('draws at once what a command needs: open right after createParley shows the launcher busy, then the panel', async () => {
     const getItem = vi.spyOn(localStorage, 'getItem');
     try {
       create();
       widget!.open();
       const { ui } = inRoot();
-      expect(ui.getByRole('dialog', { name: 'Support' })).toBeTruthy();
-      expect(ui.getByRole('button', { name: 'Close support chat' }).getAttribute('aria-expanded')).toBe('true');
+      // The conversation code is on its way: the launcher is expanded and says it is busy.
+      const launcher = ui.getByRole('button', { name: 'Close support chat' });
+      expect(launcher.getAttribute('aria-busy')).toBe('true');
+      expect(await ui.findByRole('dialog', { name: 'Support' })).toBeTruthy();
+      expect(launcher.getAttribute('aria-expanded')).toBe('true');
+      expect(launcher.hasAttribute('aria-busy')).toBe(false);
       expect(getItem).toHaveBeenCalled();
     } finally {
       getItem.mockRestore();
     }
   });
 
-  it('lets identify, metadata and reset wait for the session: the launcher is still drawn first', async () => {
+  it('keeps identify and metadata for the conversation code, which they do not load: they run, in order, once it is here', async () => {
     create();
     widget!.identify({ email: 'kim@example.com', firstName: 'Kim' });
     widget!.metadata({ plan: 'pro' });
     // Nothing was forced: the caller's task still only checked the options.
     expect(document.getElementById('parley-root')).toBeNull();
-    expect(helpdesk.requests).toHaveLength(0);
     const { ui } = await drawn();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(helpdesk.requests).toHaveLength(0);
+    fireEvent.click(ui.getByRole('button', { name: 'Open support chat' }));
     // Then identify runs: the customer's conversations are asked for, and the form is prefilled.
     await waitFor(() => expect(helpdesk.requests.some((request) => request.method === 'GET' && request.path === '/api/v1/conversations/')).toBe(true));
-    fireEvent.click(ui.getByRole('button', { name: 'Open support chat' }));
     // Identified: no name or email to ask for; the metadata goes with the new conversation.
+    fireEvent.input(await ui.findByRole('textbox', { name: 'Message' }), { target: { value: 'Hello' } });
     expect(ui.queryByRole('textbox', { name: /Email/ })).toBeNull();
-    fireEvent.input(ui.getByRole('textbox', { name: 'Message' }), { target: { value: 'Hello' } });
     fireEvent.click(ui.getByRole('button', { name: 'Start conversation' }));
     const createRequest = () => helpdesk.requests.find((request) => request.method === 'POST' && request.path === '/api/v1/conversations/create/');
     await waitFor(() => expect(createRequest()?.status).toBe(201));
@@ -169,7 +174,7 @@ describe('createParley', () => {
     widget!.on('open', () => seen.push('open'));
     const unsubscribe = widget!.on('close', () => seen.push('close'));
     fireEvent.click(document.querySelector('[data-parley-open]')!);
-    expect(ui.getByRole('dialog', { name: 'Support' })).toBeTruthy();
+    expect(await ui.findByRole('dialog', { name: 'Support' })).toBeTruthy();
     expect(ui.getByRole('button', { name: 'Close support chat' }).getAttribute('aria-expanded')).toBe('true');
     widget!.close();
     widget!.toggle();
@@ -181,7 +186,7 @@ describe('createParley', () => {
   it('runs a whole conversation: form, create, team reply, customer reply', async () => {
     const { ui } = await start({ teamName: 'Acme Support' });
     widget!.open();
-    fireEvent.input(ui.getByRole('textbox', { name: 'Name' }), { target: { value: 'Jane Doe' } });
+    fireEvent.input(await ui.findByRole('textbox', { name: 'Name' }), { target: { value: 'Jane Doe' } });
     fireEvent.input(ui.getByRole('textbox', { name: /Email/ }), { target: { value: 'jane@example.com' } });
     fireEvent.input(ui.getByRole('textbox', { name: 'Message' }), { target: { value: 'My parcel is late' } });
     fireEvent.click(ui.getByRole('button', { name: 'Start conversation' }));
@@ -217,7 +222,7 @@ describe('createParley', () => {
   it('shutdown removes everything and stops all activity', async () => {
     const { ui } = await start();
     widget!.open();
-    expect(ui.getByRole('dialog')).toBeTruthy();
+    expect(await ui.findByRole('dialog')).toBeTruthy();
     widget!.shutdown();
     expect(document.getElementById('parley-root')).toBeNull();
     widget!.open();
@@ -299,7 +304,7 @@ describe('when the team replies (issue 15)', () => {
     createCounted({ teamName: 'Acme Support' });
     const { ui } = await drawn();
     widget!.open();
-    fireEvent.input(ui.getByRole('textbox', { name: /Email/ }), { target: { value: 'jane@example.com' } });
+    fireEvent.input(await ui.findByRole('textbox', { name: /Email/ }), { target: { value: 'jane@example.com' } });
     fireEvent.input(ui.getByRole('textbox', { name: 'Message' }), { target: { value: 'My parcel is <late>' } });
     fireEvent.click(ui.getByRole('button', { name: 'Start conversation' }));
     await ui.findByRole('log', { name: 'Conversation' }, { timeout: 5000 });

@@ -36,7 +36,9 @@ function snippet() {
   page.Parley = page.Parley || function (...args: unknown[]) { (page.Parley!.q = page.Parley!.q || []).push(args); };
   return page.Parley;
 }
-const loadBundle = () => import('../../widget/embed');
+// The standalone entry: the same script-tag runtime as the loader's, with the app inside (the
+// loader's fetching of files is tested in Chromium, test/e2e/loading.test.ts).
+const loadBundle = () => import('../../widget/standalone');
 
 describe('the script-tag entry', () => {
   it('replays calls made before it loaded, in order, then runs later calls at once', async () => {
@@ -47,14 +49,15 @@ describe('the script-tag entry', () => {
     Parley('init', { clientKey: helpdesk.keys.client, apiUrl: helpdesk.url, title: 'Help desk' });
     Parley('open');
     await loadBundle();
-    // The widget starts in a task after the script's: the queued open runs then, and ready
-    // comes right after, heard by the queued 'on'.
-    await waitFor(() => expect(seen).toEqual(['open', 'ready']));
+    // The widget starts in a task after the script's and runs the queued open: the launcher is
+    // drawn at once, and ready comes right after, heard by the queued 'on'; open follows once the
+    // panel is there.
+    await waitFor(() => expect(seen).toEqual(['ready', 'open']));
     expect(document.querySelectorAll('#parley-root')).toHaveLength(1);
     expect(page.Parley!.q ?? []).toEqual([]);
     page.Parley!('close');
     page.Parley!('toggle');
-    expect(seen).toEqual(['open', 'ready', 'open']);
+    expect(seen).toEqual(['ready', 'open', 'open']);
     const root = document.getElementById('parley-root')!.shadowRoot!;
     expect(root.querySelector('[role="dialog"]')?.getAttribute('aria-label')).toBe('Help desk');
   });

@@ -191,7 +191,8 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
     failed = false;
     if (!app) {
       openPending = open;
-      if (open) void load();
+      // The launcher says at once that the panel is coming, even before the root's own task.
+      if (open && drawRoot()) void load();
       return draw();
     }
     draw();
@@ -203,7 +204,7 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
   let drawn = false;
   let bodySwaps: MutationObserver | undefined;
   function drawRoot(): boolean {
-    if (drawn) return Boolean(root);
+    if (drawn || !alive) return Boolean(root);
     drawn = true;
     try {
       root = createRoot(doc, container!, config, {

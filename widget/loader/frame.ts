@@ -75,10 +75,12 @@ export function createFrame(doc: Document, config: ResolvedConfig, handlers: Fra
     icon.setAttribute('viewBox', '0 0 24 24');
     icon.setAttribute('aria-hidden', 'true');
     path = icon.appendChild(doc.createElementNS(SVG, 'path'));
-    badge = element(doc, 'span', 'badge', launcher);
+    badge = doc.createElement('span');
+    badge.className = 'badge';
     badge.setAttribute('aria-hidden', 'true');
     // Its name is fixed by product.md, so the unread count is its description.
-    description = element(doc, 'span', 'sr', frame);
+    description = doc.createElement('span');
+    description.className = 'sr';
     description.id = UNREAD_ID;
   }
 
@@ -110,12 +112,18 @@ export function createFrame(doc: Document, config: ResolvedConfig, handlers: Fra
       else launcher.removeAttribute('aria-busy');
       path!.setAttribute('d', view.open ? CLOSE_ICON : CHAT_ICON);
       const showBadge = view.unread > 0 && !view.open;
-      badge!.hidden = !showBadge;
       badge!.textContent = view.unread > 99 ? '99+' : String(view.unread);
-      description!.hidden = !showBadge;
-      description!.textContent = showBadge ? format(strings.unread, { count: view.unread }) : '';
-      if (showBadge) launcher.setAttribute('aria-describedby', UNREAD_ID);
-      else launcher.removeAttribute('aria-describedby');
+      description!.textContent = format(strings.unread, { count: view.unread });
+      // In the tree only while shown (after the launcher: the slot and notice come later).
+      if (showBadge) {
+        launcher.appendChild(badge!);
+        launcher.after(description!);
+        launcher.setAttribute('aria-describedby', UNREAD_ID);
+      } else {
+        badge!.parentNode?.removeChild(badge!);
+        description!.parentNode?.removeChild(description!);
+        launcher.removeAttribute('aria-describedby');
+      }
     },
   };
 }
