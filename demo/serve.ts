@@ -52,7 +52,10 @@ export interface DemoOptions {
   /** Where the emulator keeps its data between runs. Default `.data/demo/`. */
   dataDir?: string;
   switches?: Partial<Switches>;
-  /** The widget bundle served as /parley.js. Default `dist/parley.js`, read again on every request. */
+  /**
+   * The widget's loader served as /parley.js, with the files beside it (its chunks, parley-*.js) at
+   * /parley-*.js. Default `dist/parley.js`; read again on every request.
+   */
   widgetFile?: string;
 }
 
@@ -175,7 +178,7 @@ interface SiteSettings {
 type Route =
   | { kind: 'page'; file: string; strictCsp: boolean }
   | { kind: 'file'; file: string }
-  | { kind: 'widget' }
+  | { kind: 'widget'; name: string }
   | { kind: 'console-config' }
   | { kind: 'console-file'; name: string }
   | { kind: 'redirect'; location: string }
@@ -194,7 +197,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, settin
     case 'file':
       return send(response, request, 200, contentType(route.file), await readFile(route.file));
     case 'widget':
-      return sendWidget(response, request, settings.widgetFile);
+      // The loader, or a file beside it (its chunks), as a site would host the dist/ folder.
+      return sendWidget(response, request, route.name === 'parley.js' ? settings.widgetFile : path.join(path.dirname(settings.widgetFile), route.name));
     case 'console-config':
       return send(response, request, 200, CONTENT_TYPES['.json']!, JSON.stringify(consoleConfig(settings)));
     case 'console-file': {
@@ -223,7 +227,8 @@ async function resolveRoute(rawUrl: string): Promise<Route> {
   }
   if (pathname.includes('\0') || pathname.includes('\\')) return { kind: 'bad-request' };
 
-  if (pathname === '/parley.js') return { kind: 'widget' };
+  const widgetFile = pathname.match(/^\/(parley[\w.-]*\.js)$/);
+  if (widgetFile) return { kind: 'widget', name: widgetFile[1]! };
   if (pathname === CONSOLE_BASE.slice(0, -1)) return { kind: 'redirect', location: CONSOLE_BASE };
   if (pathname === `${CONSOLE_BASE}config.json`) return { kind: 'console-config' };
   if (pathname.startsWith(CONSOLE_BASE)) {
@@ -328,7 +333,8 @@ async function sendWidget(response: ServerResponse, request: IncomingMessage, wi
     body = await readFile(widgetFile);
   } catch {
     const message = `${path.relative(REPO_DIR, widgetFile)} is missing: run \`npm run build\` (npm run demo does).`;
-    return send(response, request, 503, 'text/plain; charset=utf-8', message);
+    // A chunk of another build is simply not here; the loader itself missing means no build at all.
+    return send(response, request, path.basename(widgetFile) === 'parley.js' ? 503 : 404, 'text/plain; charset=utf-8', message);
   }
   send(response, request, 200, CONTENT_TYPES['.js']!, body);
 }

@@ -1,38 +1,54 @@
-// The bundle-size check `npm test` runs after the build (issue 6): dist/parley.js, every feature and
-// language included, measured raw, gzip -9 and brotli. Size is the one performance figure that is
-// deterministic, so it is the one CI holds.
+// The size check `npm test` runs after the build (issues 6 and 12). Size is the one performance
+// figure that is deterministic, so it is the one CI holds, on the files of dist/ as a visitor
+// downloads them, measured raw, gzip -9 and brotli (as `npm run bench` counts them, bench/bytes.ts):
+// - the loader, dist/parley.js: what every visitor of every page pays;
+// - what a customer who chats downloads: the loader and the conversation code (English inside);
+// - each other language's file, and the standalone file, printed.
 //
-// The product budget is 20 KB gzip (16 KB stretch). Until the loader of issue 12 splits the
-// bundle, CI holds the ceiling below instead: a guard against accidents, not a goal, with room for
-// the fixes that real host pages need (issue 14). When a fix needs more, raise it in a commit of
-// its own that says why. Bytes are counted as `npm run bench` counts them (bench/bytes.ts).
+// Issue 12's budget for the loader is 6 KB (stretch 4 KB). It is not met yet: the loader carries
+// the whole option and command checking with its console messages (config.ts, commands.ts and the
+// snippet's queue, about 4.5 KB of gzip on their own), which the issue wants at once, with no other
+// file. Until it is, CI holds the ceiling below as a guard against growth, with room for the
+// languages of issue 16; the bench prints the figures side by side.
 import { readFileSync } from 'node:fs';
 import { kb, measure } from '../bench/bytes';
+import type { ChunkManifest } from '../widget/loader/chunks';
 
-const BUDGET = 20 * 1024;
-const STRETCH = 16 * 1024;
-const CEILING = 43_300;
+const DIST = new URL('../dist/', import.meta.url);
+const LOADER_BUDGET = 6 * 1024;
+const LOADER_CEILING = 14 * 1024;
+// Everything a customer who chats downloads, held with at least 1 KB of headroom.
+const CHAT_CEILING = 46 * 1024;
 
-let code: Buffer;
-try {
-  code = readFileSync(new URL('../dist/parley.js', import.meta.url));
-} catch {
-  console.error('check-size: dist/parley.js is missing; run `npm run build` first.');
-  process.exit(1);
+function read(file: string): Buffer {
+  try {
+    return readFileSync(new URL(file, DIST));
+  } catch {
+    console.error(`check-size: dist/${file} is missing; run \`npm run build\` first.`);
+    process.exit(1);
+  }
 }
-const { raw, gzip, brotli } = measure('dist/parley.js', code);
 
-console.log(`dist/parley.js: ${kb(raw)} KB raw, ${kb(gzip)} KB gzip -9 (${gzip} B), ${kb(brotli)} KB brotli`);
-const limit = Math.max(BUDGET, CEILING);
-if (gzip > limit) {
-  console.error(
-    `check-size: dist/parley.js is ${gzip} B gzip -9, over the ${limit === BUDGET ? 'budget' : 'ceiling'} of ${limit} B. ` +
-      'See `npm run bench` for what each part costs.',
-  );
-  process.exit(1);
-}
-if (gzip > BUDGET) {
-  console.log(`  over the ${kb(BUDGET)} KB budget by ${kb(gzip - BUDGET)} KB; held at the current ceiling (${CEILING} B) until it is met`);
-} else {
-  console.log(`  within the ${kb(BUDGET)} KB budget${gzip <= STRETCH ? ` and the ${kb(STRETCH)} KB stretch goal` : ` (stretch goal ${kb(STRETCH)} KB)`}`);
-}
+const manifest = JSON.parse(read('manifest.json').toString('utf8')) as ChunkManifest;
+const loader = measure('dist/parley.js (loader)', read('parley.js'));
+const app = measure(`dist/${manifest.app.file} (conversation code, English)`, read(manifest.app.file));
+const rows = [
+  loader,
+  app,
+  ...Object.entries(manifest.strings).map(([language, chunk]) => measure(`dist/${chunk.file} (${language})`, read(chunk.file))),
+  measure('dist/parley.standalone.js (all in one)', read('parley.standalone.js')),
+];
+for (const row of rows) console.log(`${row.part}: ${kb(row.raw)} KB raw, ${kb(row.gzip)} KB gzip -9 (${row.gzip} B), ${kb(row.brotli)} KB brotli`);
+const chat = loader.gzip + app.gzip;
+console.log(`a customer who chats (loader + conversation code): ${kb(chat)} KB gzip -9 (${chat} B)`);
+
+const problems: string[] = [];
+if (loader.gzip > LOADER_CEILING) problems.push(`dist/parley.js is ${loader.gzip} B gzip -9, over its ceiling of ${LOADER_CEILING} B.`);
+if (chat > CHAT_CEILING) problems.push(`the loader and the conversation code are ${chat} B gzip -9 together, over their ceiling of ${CHAT_CEILING} B.`);
+for (const problem of problems) console.error(`check-size: ${problem} See \`npm run bench\` for what each part costs.`);
+if (problems.length) process.exit(1);
+console.log(
+  loader.gzip <= LOADER_BUDGET
+    ? `  the loader is within its ${kb(LOADER_BUDGET)} KB budget`
+    : `  the loader is over its ${kb(LOADER_BUDGET)} KB budget by ${kb(loader.gzip - LOADER_BUDGET)} KB; held at ${kb(LOADER_CEILING)} KB until it is met`,
+);

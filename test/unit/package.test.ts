@@ -1,6 +1,6 @@
 // What a site owner installs: the built files (npm test builds before running the tests).
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url);
@@ -8,19 +8,37 @@ const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 const pkg = JSON.parse(read('package.json')) as { exports: Record<string, Record<string, string> | string>; types: string };
 
 describe('the package', () => {
-  it('ships dist/parley.js as one self-contained IIFE with no global but Parley', () => {
-    const code = read('dist/parley.js');
-    expect(code.startsWith('(function(')).toBe(true);
-    expect(code).not.toMatch(/\bimport\s*\(|\brequire\(|sourceMappingURL/);
-    // The styles are inside: the shadow-root reset travels with the script.
-    expect(code).toContain(':host');
-    // ASCII only, so a CDN serving it without charset=utf-8 cannot garble the strings.
-    expect(/[^\x00-\x7f]/.test(code)).toBe(false);
+  const manifest = JSON.parse(read('dist/manifest.json')) as { app: { file: string }; strings: Record<string, { file: string }> };
+  const scripts = ['dist/parley.js', `dist/${manifest.app.file}`, ...Object.values(manifest.strings).map((chunk) => `dist/${chunk.file}`), 'dist/parley.standalone.js'];
+  const allJs = [...scripts, 'dist/parley.mjs', ...readdirSync(new URL('dist/esm/', root)).map((file) => `dist/esm/${file}`)];
+
+  it('ships the loader, its files and the standalone file as classic scripts: no module syntax, styles inside', () => {
+    for (const file of scripts) {
+      const code = read(file);
+      expect(code, file).not.toMatch(/\bimport\s*\(|\bimport\s*\{|\brequire\(|sourceMappingURL/);
+    }
+    for (const file of ['dist/parley.js', `dist/${manifest.app.file}`, 'dist/parley.standalone.js']) expect(read(file).startsWith('(function(')).toBe(true);
+    // The shadow-root reset travels with the loader; the panel's styles with the conversation code.
+    expect(read('dist/parley.js')).toContain(':host');
+    expect(read(`dist/${manifest.app.file}`)).toContain('.panel');
+    // The files beside the loader register under window.ParleyChunks, and nowhere else.
+    expect(read(`dist/${manifest.strings.fr!.file}`)).toMatch(/^\(window\.ParleyChunks=window\.ParleyChunks\|\|\{\}\)\["strings:fr"\]=\{/);
+    expect(read(`dist/${manifest.app.file}`)).toContain('ParleyChunks');
+  });
+
+  it('is ASCII only, so a CDN serving it without charset=utf-8 cannot garble the strings', () => {
+    for (const file of allJs) expect(/[^\x00-\x7f]/.test(read(file)), file).toBe(false);
+  });
+
+  it('names each file beside the loader after its content, so an old loader never meets a new file', () => {
+    for (const file of [manifest.app.file, ...Object.values(manifest.strings).map((chunk) => chunk.file)]) {
+      expect(file).toMatch(/^parley-[a-z]+\.[\w-]{10}\.js$/);
+    }
   });
 
   it('parses in the oldest browsers it targets: no regular-expression lookbehind, which Safari before 16.4 cannot parse', () => {
     // One regular expression a browser cannot parse is a syntax error that stops the whole script.
-    for (const file of ['dist/parley.js', 'dist/parley.mjs']) expect(read(file)).not.toMatch(/\(\?<[=!]/);
+    for (const file of allJs) expect(read(file), file).not.toMatch(/\(\?<[=!]/);
   });
 
   it('exports createParley as an ES module with TypeScript types, and importing it has no side effects', async () => {

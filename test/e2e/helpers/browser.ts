@@ -9,7 +9,8 @@ import { type LaunchOptions, launchChromium } from '../../../scripts/chromium';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const REPO_DIR = fileURLToPath(new URL('../../../', import.meta.url));
-export const WIDGET_BUNDLE = `${REPO_DIR}dist/parley.js`;
+export const DIST_DIR = `${REPO_DIR}dist/`;
+export const WIDGET_BUNDLE = `${DIST_DIR}parley.js`;
 const SCREENSHOT_DIR = `${REPO_DIR}artifacts/screenshots/`;
 export const AXE_SCRIPT = `${REPO_DIR}node_modules/axe-core/axe.min.js`;
 

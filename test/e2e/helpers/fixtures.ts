@@ -1,5 +1,6 @@
 // Small host pages that no demo page covers (the queue before load, a bad config, two tags…),
-// served from their own origin with the same dist/parley.js, against their own emulator whose
+// served from their own origin with the same build (dist/parley.js and the files beside it, at the
+// site's root and in a sub-folder, /cdn/parley/), against their own emulator whose
 // client key allows exactly that origin. Third-party libraries are served from the repository's
 // node_modules at /node_modules/<package>/<file>, as a site would host its own copy, and
 // test/e2e/fixtures/ at /fixtures/<file>.
@@ -11,7 +12,10 @@ import { extname, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { type TestEmulator, startTestEmulator } from '../../helpers/emulator';
-import { WIDGET_BUNDLE } from './browser';
+import { DIST_DIR } from './browser';
+
+/** The sub-folder where the fixture site also hosts dist/, as a CDN path would. */
+export const SUB_FOLDER = '/cdn/parley/';
 
 const REPO_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 /** URL prefix -> folder of the repository served under it. */
@@ -48,34 +52,44 @@ export interface FixtureSuite {
    * Serves `html` at `path` (e.g. '/queue.html') and returns its URL. Pages are `no-store` unless
    * `cacheable` (a no-store page never enters the back/forward cache).
    */
-  page(path: string, html: string, options?: { cacheable?: boolean }): string;
+  page(path: string, html: string, options?: { cacheable?: boolean; headers?: Record<string, string> }): string;
   /** The widget's script tag with data-* attributes; `data-client-key` and `data-api-url` default to this site's. */
   scriptTag(attributes?: Record<string, string | null>, extra?: string): string;
   /** A whole page: the stub (unless `stub: false`), `head`, the tag, then `body`. */
   html(options?: { head?: string; body?: string; attributes?: Record<string, string | null>; stub?: boolean; tag?: string | null; title?: string }): string;
+  /** While true, every file of dist/ but parley.js answers 404 (a site that uploaded only the loader). */
+  withoutChunks(missing: boolean): void;
+  /** Paths of the widget's files requested so far (e.g. '/parley.js', '/parley-app.….js'). */
+  readonly widgetRequests: readonly string[];
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export function fixtureSuite(): FixtureSuite {
-  const pages = new Map<string, { html: string; cacheable: boolean }>();
+  const pages = new Map<string, { html: string; cacheable: boolean; headers: Record<string, string> }>();
   let server: Server | null = null;
   let siteUrl = '';
   let emulator: TestEmulator | null = null;
+  let chunksMissing = false;
+  const widgetRequests: string[] = [];
 
   beforeAll(async () => {
     server = createServer((request, response) => {
       const path = (request.url ?? '/').split('?')[0] ?? '/';
-      if (path === '/parley.js') {
+      // dist/ at the root and in a sub-folder: the loader, its chunks, the standalone file.
+      const widgetFile = path.match(/^(?:\/|\/cdn\/parley\/)(parley[\w.-]*\.js)$/)?.[1];
+      if (widgetFile) {
+        widgetRequests.push(path);
+        const missing = chunksMissing && widgetFile !== 'parley.js';
         // Read on every request: a rebuilt bundle is picked up without restarting.
-        readFile(WIDGET_BUNDLE).then(
+        (missing ? Promise.reject(new Error('hidden')) : readFile(`${DIST_DIR}${widgetFile}`)).then(
           (body) => {
-            response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+            response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' });
             response.end(body);
           },
           () => {
-            response.writeHead(503, { 'Content-Type': 'text/plain' });
-            response.end('dist/parley.js is missing: run npm run build');
+            response.writeHead(404, { 'Content-Type': 'text/plain' });
+            response.end(`dist/${widgetFile} is not here: run npm run build`);
           },
         );
         return;
@@ -97,7 +111,7 @@ export function fixtureSuite(): FixtureSuite {
       const served = pages.get(path);
       const type = extname(path) === '.css' || extname(path) === '.js' ? contentType(path) : CONTENT_TYPES['.html']!;
       const cacheControl = served?.cacheable ? 'no-cache' : 'no-store';
-      response.writeHead(served ? 200 : 404, { 'Content-Type': type, 'Cache-Control': cacheControl });
+      response.writeHead(served ? 200 : 404, { 'Content-Type': type, 'Cache-Control': cacheControl, ...served?.headers });
       response.end(served?.html ?? 'Not found');
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -106,6 +120,8 @@ export function fixtureSuite(): FixtureSuite {
   });
   beforeEach(() => {
     emulator?.clearRequests();
+    chunksMissing = false;
+    widgetRequests.length = 0;
   });
   afterAll(async () => {
     await emulator?.cleanup();
@@ -123,8 +139,8 @@ export function fixtureSuite(): FixtureSuite {
       if (!emulator) throw new Error('The fixture emulator is not started yet (use it inside a test).');
       return emulator;
     },
-    page(path, html, { cacheable = false } = {}) {
-      pages.set(path, { html, cacheable });
+    page(path, html, { cacheable = false, headers = {} } = {}) {
+      pages.set(path, { html, cacheable, headers });
       return `${siteUrl}${path}`;
     },
     scriptTag(attributes = {}, extra = 'defer') {
@@ -134,6 +150,12 @@ export function fixtureSuite(): FixtureSuite {
         .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
         .join('');
       return `<script src="/parley.js" ${extra}${rendered}></script>`;
+    },
+    withoutChunks(missing) {
+      chunksMissing = missing;
+    },
+    get widgetRequests() {
+      return widgetRequests;
     },
     html({ head = '', body = '', attributes = {}, stub = true, tag, title = 'Fixture shop' } = {}) {
       const script = tag === null ? '' : (tag ?? suite.scriptTag(attributes));

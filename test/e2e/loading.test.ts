@@ -1,0 +1,180 @@
+// What loads when (issue 12): dist/parley.js alone draws the launcher; the conversation code comes
+// from beside it on intent, on a click, or for a returning customer when the page is idle; a file
+// that cannot load is explained where the panel would be, with a retry. Under a strict CSP (with
+// and without 'strict-dynamic'), Trusted Types and Subresource Integrity, from a sub-folder, and
+// as the one standalone file.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { DIST_DIR, browserSuite } from './helpers/browser';
+import { SUB_FOLDER, fixtureSuite } from './helpers/fixtures';
+import { expectMessageShown, openWidget, startConversation, unique, widget } from './helpers/widget';
+
+const browser = browserSuite();
+const site = fixtureSuite();
+
+const appRequests = () => site.widgetRequests.filter((path) => /parley-app\.[\w-]+\.js$/.test(path));
+const quiet = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A whole conversation: the form, the team's answer shown. */
+async function converse(page: Page, label: string) {
+  const message = unique(label);
+  await startConversation(page, { email: 'loading@example.com', message });
+  const conversation = site.emulator.listConversations().find((item) => item.subject === message)!;
+  const answer = unique('Answer');
+  site.emulator.agentReply(conversation.id, answer);
+  await expectMessageShown(page, answer);
+}
+
+describe('what a page view loads', () => {
+  test('a first visit that shows no intent fetches the loader only, and draws the launcher', async () => {
+    const { page, console } = await browser.newPage();
+    await page.goto(site.page('/first.html', site.html()));
+    await widget(page).launcher.waitFor({ state: 'visible' });
+    // Past the load and the page's idle time.
+    await quiet(1500);
+    expect(site.widgetRequests).toEqual(['/parley.js']);
+    expect(console.filter((entry) => entry.type === 'error' || entry.type === 'pageerror')).toEqual([]);
+  });
+
+  test('pointing at the launcher loads the conversation code; the click then opens the panel', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(site.page('/hover.html', site.html()));
+    const ui = widget(page);
+    await ui.launcher.hover();
+    await expect.poll(appRequests).toHaveLength(1);
+    await openWidget(page);
+    await converse(page, 'After a hover');
+    expect(appRequests()).toHaveLength(1);
+  });
+
+  test('with the keyboard alone: Tab to the launcher, Enter, and the first field has focus', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(site.page('/keyboard.html', site.html()));
+    const ui = widget(page);
+    await ui.launcher.waitFor({ state: 'visible' });
+    await page.keyboard.press('Tab');
+    await expect.poll(() => ui.launcher.evaluate((element) => element.matches(':focus'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await ui.panel.waitFor({ state: 'visible' });
+    await expect.poll(() => page.evaluate(() => document.getElementById('parley-root')?.shadowRoot?.activeElement?.tagName)).toMatch(/^(INPUT|TEXTAREA)$/);
+    expect(await ui.launcher.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  test('a data-parley-open element loads on intent and opens on click', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(site.page('/opener.html', site.html({ body: '<button data-parley-open>Talk to us</button>' })));
+    await widget(page).launcher.waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Talk to us' }).hover();
+    await expect.poll(appRequests).toHaveLength(1);
+    await page.getByRole('button', { name: 'Talk to us' }).click();
+    await widget(page).panel.waitFor({ state: 'visible' });
+  });
+
+  test('a returning customer gets the unread badge without a click', async () => {
+    const { page } = await browser.newPage();
+    const url = site.page('/returning.html', site.html());
+    await page.goto(url);
+    await openWidget(page);
+    const message = unique('Before leaving');
+    await startConversation(page, { email: 'back@example.com', message });
+    const conversation = site.emulator.listConversations().find((item) => item.subject === message)!;
+
+    await page.goto(site.page('/elsewhere.html', site.html({ tag: null, stub: false })));
+    site.emulator.agentReply(conversation.id, unique('While away'));
+    site.widgetRequests.length = 0;
+    await page.goto(url);
+    const launcher = widget(page).launcher;
+    await expect.poll(() => launcher.locator('.badge').textContent(), { timeout: 15_000 }).toBe('1');
+    expect(appRequests()).toHaveLength(1);
+    expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('a file that cannot load', () => {
+  test('the customer who clicked is told where the panel would be, error fires, the console names the file, and Try again works once it is back', async () => {
+    const { page, parleyLines } = await browser.newPage();
+    site.withoutChunks(true);
+    await page.goto(site.page('/missing.html', site.html({ head: '<script>window.errors = []; Parley("on", "error", (e) => errors.push(e));</script>' })));
+    const ui = widget(page);
+    await ui.launcher.click();
+    const alert = page.locator('#parley-root').getByRole('alert');
+    await expect.poll(() => alert.textContent()).toBe('The chat could not be loaded. Check your connection and try again.Try again');
+    expect(await ui.panel.count()).toBe(0);
+    const errors = (await page.evaluate(() => (window as unknown as { errors: Array<{ kind: string; message: string }> }).errors));
+    expect(errors.at(-1)).toMatchObject({ kind: 'load', message: expect.stringMatching(/parley-app\.[\w-]+\.js could not be loaded: not found/) });
+    expect(parleyLines('error').join('\n')).toMatch(/http:\/\/127\.0\.0\.1:\d+\/parley-app\.[\w-]+\.js could not be loaded/);
+
+    site.withoutChunks(false);
+    await page.locator('#parley-root').getByRole('button', { name: 'Try again' }).click();
+    await ui.panel.waitFor({ state: 'visible' });
+    expect(await alert.isVisible()).toBe(false);
+    await converse(page, 'After a retry');
+  });
+});
+
+describe('under the page’s security policies', () => {
+  const NONCE = 'cGFybGV5LWxvYWRpbmc=';
+  const csp = (scriptSrc: string, extra = '') =>
+    `default-src 'none'; script-src ${scriptSrc}; style-src 'nonce-${NONCE}'; connect-src ${site.emulator.url}${extra}`;
+  const strictPage = (path: string, policy: string, tagExtra = '') =>
+    site.page(path, site.html({ tag: site.scriptTag({}, `defer nonce="${NONCE}"${tagExtra}`), head: '' }).replace(`<script>window.Parley`, `<script nonce="${NONCE}">window.Parley`), {
+      headers: { 'Content-Security-Policy': policy },
+    });
+
+  test.each([
+    ['a nonce', `'nonce-${NONCE}'`],
+    ["a nonce and 'strict-dynamic'", `'nonce-${NONCE}' 'strict-dynamic'`],
+  ])('a strict CSP with %s: the files load with the tag’s nonce, and a whole conversation works', async (_name, scriptSrc) => {
+    const { page, console } = await browser.newPage();
+    await page.goto(strictPage(`/csp-${scriptSrc.length}.html`, csp(scriptSrc)));
+    await openWidget(page);
+    await converse(page, 'Under CSP');
+    expect(console.filter((entry) => /Content Security Policy|pageerror/.test(entry.text) || entry.type === 'pageerror')).toEqual([]);
+  });
+
+  test('Trusted Types enforced: the files load through the "parley" policy', async () => {
+    const { page, console } = await browser.newPage();
+    const policy = `${csp(`'nonce-${NONCE}'`)}; require-trusted-types-for 'script'; trusted-types parley`;
+    await page.goto(strictPage('/trusted-types.html', policy));
+    await openWidget(page);
+    await converse(page, 'Under Trusted Types');
+    expect(console.filter((entry) => /Trusted Type|Content Security Policy/.test(entry.text) || entry.type === 'pageerror')).toEqual([]);
+  });
+
+  test('Subresource Integrity on the tag: the conversation code is loaded pinned to its hash', async () => {
+    const { page } = await browser.newPage();
+    const loader = readFileSync(`${DIST_DIR}parley.js`);
+    const integrity = `sha384-${createHash('sha384').update(loader).digest('base64')}`;
+    const manifest = JSON.parse(readFileSync(`${DIST_DIR}manifest.json`, 'utf8')) as { app: { file: string; integrity: string } };
+    // Records the integrity of each script the widget adds.
+    const recorder = `<script>window.added = []; new MutationObserver((records) => { for (const record of records) for (const node of record.addedNodes) if (node.tagName === 'SCRIPT' && node.src) added.push([node.src, node.integrity]); }).observe(document.documentElement, { childList: true, subtree: true });</script>`;
+    await page.goto(site.page('/sri.html', site.html({ head: recorder, tag: site.scriptTag({}, `defer integrity="${integrity}" crossorigin="anonymous"`) })));
+    await openWidget(page);
+    const added = await page.evaluate(() => (window as unknown as { added: string[][] }).added);
+    expect(added).toContainEqual([`${site.siteUrl}/${manifest.app.file}`, manifest.app.integrity]);
+    await converse(page, 'Pinned');
+  });
+});
+
+describe('where dist/ is hosted', () => {
+  test('in a sub-folder: the files come from beside the loader', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(site.page('/sub-folder.html', site.html({ tag: site.scriptTag().replace('src="/parley.js"', `src="${SUB_FOLDER}parley.js"`) })));
+    await openWidget(page);
+    expect(appRequests()).toEqual([expect.stringMatching(new RegExp(`^${SUB_FOLDER}parley-app\\.`))]);
+    await converse(page, 'From a sub-folder');
+  });
+
+  test('the standalone file alone: nothing else is fetched, and the whole flow works', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(site.page('/standalone.html', site.html({ tag: site.scriptTag().replace('src="/parley.js"', 'src="/parley.standalone.js"') })));
+    await openWidget(page);
+    await converse(page, 'Standalone');
+    await page.evaluate(() => (window as unknown as { Parley: (command: string, tag: string) => void }).Parley('locale', 'fr'));
+    await widget(page).root.getByRole('button', { name: 'Fermer le chat d’assistance' }).waitFor();
+    expect(site.widgetRequests).toEqual(['/parley.standalone.js']);
+  });
+});
