@@ -350,6 +350,42 @@ describe('when the team replies (issue 15)', () => {
     await lastRequestsDone();
   }, 20_000);
 
+  it('a returning customer gets the conversation code when the page is idle: the unread count comes without a click', async () => {
+    const conversation = await conversationStarted();
+    widget!.shutdown();
+    helpdesk.agentReply(conversation.id, 'It ships today.');
+    helpdesk.clearRequests();
+
+    createCounted();
+    const counts: number[] = [];
+    widget!.on('unread', ({ count }) => counts.push(count));
+    const { ui } = await drawn();
+    await waitFor(() => expect(counts.at(-1)).toBe(1), { timeout: 5000 });
+    expect(ui.getByRole('button', { name: 'Open support chat' }).getAttribute('aria-expanded')).toBe('false');
+    await lastRequestsDone();
+  }, 20_000);
+
+  it('under Save-Data, waits for the customer instead', async () => {
+    const conversation = await conversationStarted();
+    widget!.shutdown();
+    helpdesk.agentReply(conversation.id, 'It ships today.');
+    await lastRequestsDone();
+    helpdesk.clearRequests();
+    Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true });
+    try {
+      createCounted();
+      const { ui } = await drawn();
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(helpdesk.requests).toHaveLength(0);
+      fireEvent.click(ui.getByRole('button', { name: 'Open support chat' }));
+      // The stored conversation, with the reply that came while the customer was away.
+      await waitFor(() => expect(ui.getByRole('log', { name: 'Conversation' }).textContent).toContain('It ships today.'), { timeout: 5000 });
+    } finally {
+      delete (navigator as { connection?: unknown }).connection;
+    }
+    await lastRequestsDone();
+  }, 20_000);
+
   it('gives no text when there is no conversation', async () => {
     createCounted();
     await expect(widget!.transcript()).resolves.toBe('');
