@@ -15,7 +15,7 @@ import { expectMessageShown, openWidget, startConversation, unique, widget } fro
 const browser = browserSuite();
 const site = fixtureSuite();
 
-const appRequests = () => site.widgetRequests.filter((path) => /parley-app\.[\w-]+\.js$/.test(path));
+const appRequests = (from = 0) => site.widgetRequests.slice(from).filter((path) => /parley-app\.[\w-]+\.js$/.test(path));
 const quiet = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A whole conversation: the form, the team's answer shown. */
@@ -84,11 +84,11 @@ describe('what a page view loads', () => {
 
     await page.goto(site.page('/elsewhere.html', site.html({ tag: null, stub: false })));
     site.emulator.agentReply(conversation.id, unique('While away'));
-    site.widgetRequests.length = 0;
+    const before = site.widgetRequests.length;
     await page.goto(url);
     const launcher = widget(page).launcher;
     await expect.poll(() => launcher.locator('.badge').textContent(), { timeout: 15_000 }).toBe('1');
-    expect(appRequests()).toHaveLength(1);
+    expect(appRequests(before)).toHaveLength(1);
     expect(await launcher.getAttribute('aria-expanded')).toBe('false');
   });
 });

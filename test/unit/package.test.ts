@@ -30,6 +30,16 @@ describe('the package', () => {
     for (const file of allJs) expect(/[^\x00-\x7f]/.test(read(file)), file).toBe(false);
   });
 
+  it('keeps the ES build as lazy as the script tag: the panel and each language are chunks of their own', () => {
+    const entry = read('dist/parley.mjs');
+    expect(entry).not.toContain('Start conversation');
+    expect(entry).not.toContain('D\\u00e9marrer');
+    const chunks = readdirSync(new URL('dist/esm/', root)).map((file) => read(`dist/esm/${file}`));
+    expect(chunks.filter((code) => code.includes('Start conversation'))).toHaveLength(1);
+    expect(chunks.filter((code) => code.includes('D\\u00e9marrer la conversation'))).toHaveLength(1);
+    expect(entry).toMatch(/import\("\.\/esm\//);
+  });
+
   it('names each file beside the loader after its content, so an old loader never meets a new file', () => {
     for (const file of [manifest.app.file, ...Object.values(manifest.strings).map((chunk) => chunk.file)]) {
       expect(file).toMatch(/^parley-[a-z]+\.[\w-]{10}\.js$/);

@@ -1,14 +1,6 @@
-// Arabic. The launcher's texts are drawn by the loader in every language at once; the panel's
-// are this file's default export, loaded only for customers who read Arabic (see en.ts).
-import type { LauncherStrings, PanelStrings } from './en';
-
-export const launcher: LauncherStrings = {
-  openChat: 'فتح دردشة الدعم',
-  closeChat: 'إغلاق دردشة الدعم',
-  unread: 'غير المقروءة: {count}',
-  loadFailed: 'تعذّر تحميل الدردشة. يُرجى التحقق من اتصالك والمحاولة مرة أخرى.',
-  loadRetry: 'إعادة المحاولة',
-};
+// Arabic: the panel's texts, a file of its own that only customers who read Arabic load
+// (the launcher's texts are in launcher.ts, for every language at once).
+import type { PanelStrings } from './en';
 
 export default {
   title: 'الدعم',

@@ -1,14 +1,6 @@
-// German. The launcher's texts are drawn by the loader in every language at once; the panel's
-// are this file's default export, loaded only for customers who read German (see en.ts).
-import type { LauncherStrings, PanelStrings } from './en';
-
-export const launcher: LauncherStrings = {
-  openChat: 'Support-Chat öffnen',
-  closeChat: 'Support-Chat schließen',
-  unread: '{count} ungelesen',
-  loadFailed: 'Der Chat konnte nicht geladen werden. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-  loadRetry: 'Erneut versuchen',
-};
+// German: the panel's texts, a file of its own that only customers who read German load
+// (the launcher's texts are in launcher.ts, for every language at once).
+import type { PanelStrings } from './en';
 
 export default {
   title: 'Support',

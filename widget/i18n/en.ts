@@ -1,19 +1,11 @@
-// The reference language, and the shape of every other. Two parts: the launcher's texts, which the
-// loader carries for every language (the launcher is named in the customer's language before
-// anything else loads), and the panel's, which come with the conversation code (English) or in
-// the language's own file. Accessible names fixed by product.md are marked; keep their English
-// text exact.
+// The panel's texts in English, the reference language and the shape of every other; they come
+// with the conversation code, and each other language is a file of its own. The launcher's texts
+// are in launcher.ts, for every language at once. Accessible names fixed by product.md are marked;
+// keep their English text exact.
 
-export const launcher = {
-  /** product.md: the launcher while the panel is closed. */
-  openChat: 'Open support chat',
-  /** product.md: the launcher while the panel is open. */
-  closeChat: 'Close support chat',
-  unread: '{count} unread',
-  /** Where the panel would be, when its code could not be loaded (offline, blocked, missing). */
-  loadFailed: 'The chat could not be loaded. Check your connection and try again.',
-  loadRetry: 'Try again',
-};
+import type { LauncherStrings } from './launcher';
+
+export type { LauncherStrings } from './launcher';
 
 const panel = {
   /** product.md: the panel's default title. */
@@ -75,7 +67,6 @@ const panel = {
   newReplies: '({count}) New replies',
 };
 
-export type LauncherStrings = { readonly [K in keyof typeof launcher]: string };
 export type PanelStrings = { readonly [K in keyof typeof panel]: string };
 /** Every language has a text for every key (test/ui/i18n.test.tsx checks the translations). */
 export type Strings = LauncherStrings & PanelStrings;

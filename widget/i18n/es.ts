@@ -1,14 +1,6 @@
-// Spanish. The launcher's texts are drawn by the loader in every language at once; the panel's
-// are this file's default export, loaded only for customers who read Spanish (see en.ts).
-import type { LauncherStrings, PanelStrings } from './en';
-
-export const launcher: LauncherStrings = {
-  openChat: 'Abrir el chat de soporte',
-  closeChat: 'Cerrar el chat de soporte',
-  unread: '{count} sin leer',
-  loadFailed: 'No se pudo cargar el chat. Compruebe su conexión e inténtelo de nuevo.',
-  loadRetry: 'Reintentar',
-};
+// Spanish: the panel's texts, a file of its own that only customers who read Spanish load
+// (the launcher's texts are in launcher.ts, for every language at once).
+import type { PanelStrings } from './en';
 
 export default {
   title: 'Soporte',

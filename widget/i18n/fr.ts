@@ -1,14 +1,6 @@
-// French. The launcher's texts are drawn by the loader in every language at once; the panel's
-// are this file's default export, loaded only for customers who read French (see en.ts).
-import type { LauncherStrings, PanelStrings } from './en';
-
-export const launcher: LauncherStrings = {
-  openChat: 'Ouvrir le chat d’assistance',
-  closeChat: 'Fermer le chat d’assistance',
-  unread: 'Non lus\u202f: {count}',
-  loadFailed: 'Le chat n’a pas pu être chargé. Vérifiez votre connexion, puis réessayez.',
-  loadRetry: 'Réessayer',
-};
+// French: the panel's texts, a file of its own that only customers who read French load
+// (the launcher's texts are in launcher.ts, for every language at once).
+import type { PanelStrings } from './en';
 
 export default {
   title: 'Assistance',

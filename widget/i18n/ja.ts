@@ -1,14 +1,6 @@
-// Japanese. The launcher's texts are drawn by the loader in every language at once; the panel's
-// are this file's default export, loaded only for customers who read Japanese (see en.ts).
-import type { LauncherStrings, PanelStrings } from './en';
-
-export const launcher: LauncherStrings = {
-  openChat: 'サポートチャットを開く',
-  closeChat: 'サポートチャットを閉じる',
-  unread: '未読 {count} 件',
-  loadFailed: 'チャットを読み込めませんでした。接続を確認して、もう一度お試しください。',
-  loadRetry: '再試行',
-};
+// Japanese: the panel's texts, a file of its own that only customers who read Japanese load
+// (the launcher's texts are in launcher.ts, for every language at once).
+import type { PanelStrings } from './en';
 
 export default {
   title: 'サポート',

@@ -1,14 +1,6 @@
-// Portuguese. The launcher's texts are drawn by the loader in every language at once; the panel's
-// are this file's default export, loaded only for customers who read Portuguese (see en.ts).
-import type { LauncherStrings, PanelStrings } from './en';
-
-export const launcher: LauncherStrings = {
-  openChat: 'Abrir o chat de suporte',
-  closeChat: 'Fechar o chat de suporte',
-  unread: '{count} não lidas',
-  loadFailed: 'Não foi possível carregar o chat. Verifique sua conexão e tente novamente.',
-  loadRetry: 'Tentar novamente',
-};
+// Portuguese: the panel's texts, a file of its own that only customers who read Portuguese load
+// (the launcher's texts are in launcher.ts, for every language at once).
+import type { PanelStrings } from './en';
 
 export default {
   title: 'Suporte',
