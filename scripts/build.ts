@@ -9,7 +9,8 @@
 
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { ChunkFile, ChunkManifest } from '../widget/loader/chunks';
@@ -33,6 +34,27 @@ async function viteBuild(mode: string, extra: Record<string, unknown> = {}) {
   return (Array.isArray(result) ? result : [result]) as Array<{ output: Array<{ type: string; fileName: string; code?: string }> }>;
 }
 
+/**
+ * The declarations as Node's own ES module resolution reads them (`"moduleResolution": "node16"`
+ * in a site's tsconfig): relative imports name their file, `./core/commands.js`, or a folder's
+ * `index.js`. tsc writes them as the sources do, without extensions, which only bundler
+ * resolution follows.
+ */
+function withExtensions(folder: string) {
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) withExtensions(path);
+    else if (name.endsWith('.d.ts')) {
+      const text = readFileSync(path, 'utf8').replace(/(from |import\()'(\.{1,2}\/[^']*)'/g, (_match, prefix: string, specifier: string) => {
+        const target = join(dirname(path), specifier);
+        const resolved = existsSync(`${target}.d.ts`) ? `${specifier}.js` : existsSync(join(target, 'index.d.ts')) ? `${specifier}/index.js` : specifier;
+        return `${prefix}'${resolved}'`;
+      });
+      writeFileSync(path, text);
+    }
+  }
+}
+
 rmSync(DIST, { recursive: true, force: true });
 mkdirSync(DIST, { recursive: true });
 
@@ -51,4 +73,5 @@ await viteBuild('standalone');
 await viteBuild('esm');
 writeFileSync(`${DIST}manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
 execFileSync(process.execPath, [`${ROOT}node_modules/typescript/bin/tsc`, '-p', `${ROOT}tsconfig.build.json`], { stdio: 'inherit' });
+withExtensions(`${DIST}types/`);
 console.log(`dist/: parley.js, ${manifest.app.file}, ${Object.keys(manifest.strings).length} language files, parley.standalone.js, parley.mjs`);
