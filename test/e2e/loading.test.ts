@@ -93,6 +93,35 @@ describe('what a page view loads', () => {
   });
 });
 
+describe('languages', () => {
+  const languageRequests = () => site.widgetRequests.filter((path) => /parley-[a-z]{2}\.[\w-]+\.js$/.test(path));
+
+  test('the launcher is named in the page’s language at once; the panel’s texts come with the conversation code, and another file when locale switches', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(site.page('/french.html', site.html({ attributes: { 'data-locale': 'fr' } })));
+    const launcher = widget(page).root.getByRole('button', { name: 'Ouvrir le chat d’assistance' });
+    await launcher.waitFor();
+    await quiet(1000);
+    expect(site.widgetRequests).toEqual(['/parley.js']);
+    await launcher.click();
+    await widget(page).root.getByRole('button', { name: 'Démarrer la conversation' }).waitFor();
+    expect(languageRequests()).toEqual([expect.stringMatching(/^\/parley-fr\./)]);
+
+    await page.evaluate(() => (window as unknown as { Parley: (command: string, tag: string) => void }).Parley('locale', 'de'));
+    // The launcher at once, the panel once its file is here.
+    await widget(page).root.getByRole('button', { name: 'Support-Chat schließen' }).waitFor();
+    await widget(page).root.getByRole('button', { name: 'Unterhaltung starten' }).waitFor();
+    expect(languageRequests()).toEqual([expect.stringMatching(/^\/parley-fr\./), expect.stringMatching(/^\/parley-de\./)]);
+  });
+
+  test('an English-speaking customer loads no language file', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(site.page('/english.html', site.html()));
+    await openWidget(page);
+    expect(languageRequests()).toEqual([]);
+  });
+});
+
 describe('a file that cannot load', () => {
   test('the customer who clicked is told where the panel would be, error fires, the console names the file, and Try again works once it is back', async () => {
     const { page, parleyLines } = await browser.newPage();
