@@ -323,6 +323,22 @@ describe('identified customers', () => {
     expect(helpdesk.requests.length).toBe(requestsAfter);
   });
 
+  it('opening one past conversation, then another before the first arrives, ends on the second', async () => {
+    const s1 = open(helpdesk);
+    const first = await startConversation(s1, 'First of two', 'ana@example.com');
+    const s2 = open(helpdesk);
+    const second = await startConversation(s2, 'Second of two', 'ana@example.com');
+    const s = open(helpdesk);
+    s.session.identify({ email: 'ana@example.com' });
+    // The first answer comes back first: the later choice must still win.
+    const resumingFirst = s.session.actions.resume(first.id);
+    const resumingSecond = s.session.actions.resume(second.id);
+    await Promise.all([resumingFirst, resumingSecond]);
+    expect(s.state().conversation?.id).toBe(second.id);
+    await waitFor(() => expect(bodies(s)).toContain('customer: Second of two'));
+    expect(s.eventsOf('conversation').map((event) => event.id)).toEqual([second.id]);
+  });
+
   it('a logout while a past conversation is being opened does not show it', async () => {
     const first = open(helpdesk);
     const older = await startConversation(first, 'Asked before logout', 'lee@example.com');

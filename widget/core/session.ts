@@ -414,6 +414,8 @@ export function createSession(deps: SessionDeps) {
   // Counts resets, here or in another tab: a create answered after one belongs to the customer
   // who logged out, and is neither stored nor shown (Parley('reset') clears every key).
   let resets = 0;
+  /** Conversations fetched to be shown (restore, resume), counted: only the latest may be shown. */
+  let fetches = 0;
   function setDraftNow(text: string) {
     setState({ draft: text });
     const id = state.conversation?.id;
@@ -494,16 +496,17 @@ export function createSession(deps: SessionDeps) {
 
     async resume(conversationId) {
       if (destroyed) return;
+      const fetching = beginFetch();
       setState({ phase: 'resuming', notice: null });
       try {
         const conversation = await deps.client.getConversation(conversationId);
-        if (superseded()) return;
+        if (superseded(fetching)) return;
         const emails = emailList(state.identity?.email, conversation.requester.email);
         // The conversation this browser already holds keeps its first message and read marker.
         const kept = stored?.id === conversation.id ? stored : { firstMessage: null, lastReadAt: null };
         enterConversation(conversation, { ...kept, id: conversation.id, emails }, false);
       } catch (error) {
-        if (superseded()) return;
+        if (superseded(fetching)) return;
         showError('resume', error, { phase: state.conversation ? phaseOf(state.conversation) : 'form' });
       }
     },
@@ -564,13 +567,14 @@ export function createSession(deps: SessionDeps) {
       const saved = persisted.load();
       if (!saved) return;
       stored = saved;
+      const fetching = beginFetch();
       setState({ phase: 'resuming' });
       try {
         const conversation = await deps.client.getConversation(saved.id);
-        if (superseded()) return;
+        if (superseded(fetching)) return;
         enterConversation(conversation, stored!, false);
       } catch (error) {
-        if (superseded()) return;
+        if (superseded(fetching)) return;
         if (statusOf(error) === 404) return forgetConversation(saved.id);
         // Unreachable for now: keep the pointer and show what we have; the poller retries. Until
         // then the conversation is known by its id only, with the adapter's defaults for the rest.
@@ -633,12 +637,18 @@ export function createSession(deps: SessionDeps) {
     },
   };
 
+  /** Starts fetching a conversation to show (restore, resume); the latest one started is the one wanted. */
+  function beginFetch(): number {
+    return ++fetches;
+  }
+
   /**
-   * A conversation being fetched (restore, resume) is no longer wanted: the session was shut down,
-   * or something moved on meanwhile (reset, a new conversation, another tab's pointer).
+   * A conversation being fetched is no longer wanted: the session was shut down, another fetch
+   * started after it (the customer picked another conversation before the first arrived), or
+   * something moved on meanwhile (reset, a new conversation, another tab's pointer).
    */
-  function superseded() {
-    return destroyed || state.phase !== 'resuming';
+  function superseded(fetch: number) {
+    return destroyed || fetch !== fetches || state.phase !== 'resuming';
   }
 
   function resetLocal() {
