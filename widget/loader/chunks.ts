@@ -14,7 +14,7 @@ import type { Chunks } from './create-parley';
 export interface ChunkFile {
   /** The file name, resolved against the loader's own address. */
   file: string;
-  /** Its Subresource Integrity hash, `sha384-…`. */
+  /** Its Subresource Integrity hash, `sha256-…`. */
   integrity: string;
 }
 
