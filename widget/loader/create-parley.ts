@@ -11,18 +11,20 @@
 
 import type { AppControl, AppHost, AppModule, ParleyEventMap, View } from '../contract';
 import { PREFIX, type IdentifyInput, type Logger, type NewConversationInput, type ParleyApi } from '../core/commands';
-import { resolveConfig } from '../core/config';
 import { hasStoredWork } from '../core/conversation-store';
 import { createEmitter } from '../core/emitter';
 import { validateMetadata } from '../core/metadata';
-import type { ParleyOptions, ResolvedConfig } from '../core/options';
+import type { ParleyOptions } from '../core/options';
 import { STORAGE_PREFIX, storageNamespace } from '../core/storage';
 import { nextTask, whenIdle } from '../dom/page';
-import { missingBuiltins } from '../dom/required-builtins';
 import type { PanelStrings } from '../i18n/en';
 import { launcherStrings } from '../i18n/launcher';
 import { languageOf, resolveLocale, textDirection } from '../i18n/locale';
-import { ROOT_ID, type WidgetRoot, createRoot } from './root';
+import { followBodySwaps, saveData, watchOpeners } from './host-page';
+import { type WidgetRoot, createRoot } from './root';
+import { checkSetup, release } from './setup';
+
+export { ParleyConfigError } from './setup';
 
 declare const __PARLEY_VERSION__: string;
 export const VERSION: string = typeof __PARLEY_VERSION__ === 'string' ? __PARLEY_VERSION__ : '0.0.0-dev';
@@ -41,38 +43,12 @@ export interface ParleyEnvironment {
   fetch?: typeof fetch;
 }
 
-/** Thrown by createParley when the options are unusable; `problems` lists each one. */
-export class ParleyConfigError extends Error {
-  override readonly name = 'ParleyConfigError';
-  constructor(readonly problems: string[]) {
-    super(`${PREFIX} The widget did not start:\n- ${problems.join('\n- ')}`);
-  }
-}
-
-/** Documents with a widget, from its first task on: the root element itself comes a task later. */
-const claimed = new WeakSet<Document>();
-
 export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chunks: Chunks): ParleyApi {
   const win = env.window;
   const doc = win.document;
   const log: Logger = env.console ?? console;
-  const resolved = resolveConfig(options);
-  if (!resolved.ok) throw new ParleyConfigError(resolved.errors);
-  for (const warning of resolved.warnings) log.warn(`${PREFIX} ${warning}`);
-  const config = resolved.config;
-  const missing = missingBuiltins(win, { fetch: env.fetch });
-  if (missing.length) throw new ParleyConfigError(missing);
+  const { config, container } = checkSetup(options, env, log);
   const inline = config.mode === 'inline';
-  const container = inline ? findTarget(doc, config.target) : doc.body;
-  if (!container) {
-    throw new ParleyConfigError([
-      inline
-        ? `inline mode: no element matches target ${JSON.stringify(config.target)}.`
-        : 'the page has no <body> yet: call createParley once the document is parsed (DOMContentLoaded).',
-    ]);
-  }
-  if (doc.getElementById(ROOT_ID) || claimed.has(doc)) throw new ParleyConfigError(['a Parley widget is already mounted on this page.']);
-  claimed.add(doc);
 
   const emitter = createEmitter<ParleyEventMap>({
     onHandlerError: (error, event) => log.error(`${PREFIX} A "${event}" handler threw:`, error),
@@ -253,21 +229,7 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
     return false;
   }
 
-  // Any element of the host page with data-parley-open opens the panel (product.md); pointing at
-  // one, focusing or touching it loads what the panel needs.
-  const opener = (event: Event) => {
-    const target = event.target as Element | null;
-    return target && typeof target.closest === 'function' ? target.closest('[data-parley-open]') : null;
-  };
-  const onPageClick = (event: Event) => {
-    if (!opener(event)) return;
-    event.preventDefault();
-    setOpen(true);
-  };
-  const onPageIntent = (event: Event) => opener(event) && void load();
-  const PAGE_INTENTS = ['pointerover', 'focusin', 'touchstart'];
-  doc.addEventListener('click', onPageClick);
-  for (const name of PAGE_INTENTS) doc.addEventListener(name, onPageIntent, { passive: true });
+  const stopOpeners = watchOpeners(doc, { open: () => setOpen(true), intent: () => void load() });
 
   const api: ParleyApi = {
     open: () => setOpen(true),
@@ -313,42 +275,10 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
       app = null;
       bodySwaps?.disconnect();
       root?.remove();
-      claimed.delete(doc);
-      doc.removeEventListener('click', onPageClick);
-      for (const name of PAGE_INTENTS) doc.removeEventListener(name, onPageIntent);
+      release(doc);
+      stopOpeners();
       emitter.clear();
     },
   };
   return api;
-}
-
-/** The customer's browser asks for less data (Save-Data): nothing is loaded before they ask. */
-const saveData = (win: Window) => (win.navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
-
-/**
- * Pages that replace <body> on navigation (Turbo Drive, pjax, some SPA routers) take the root away
- * with the old body. The root, with its shadow tree, session and state, is put back at the end of
- * the new one (inline mode: into the new page's target, once it has one), so a conversation goes
- * on across visits. Only <html>'s own children are watched: one callback per body swap.
- */
-function followBodySwaps(doc: Document, config: ResolvedConfig, root: WidgetRoot): MutationObserver | undefined {
-  const Observer = doc.defaultView?.MutationObserver;
-  if (!Observer) return undefined;
-  const observer = new Observer(() => {
-    if (root.isAttached()) return;
-    const container = config.mode === 'inline' ? findTarget(doc, config.target) : doc.body;
-    if (container) root.attach(container);
-  });
-  observer.observe(doc.documentElement, { childList: true });
-  return observer;
-}
-
-function findTarget(doc: Document, target: string | Element | null): Element | null {
-  if (!target) return null;
-  if (typeof target !== 'string') return target;
-  try {
-    return doc.querySelector(target);
-  } catch {
-    return null; // not a valid selector: reported as "no element matches"
-  }
 }
