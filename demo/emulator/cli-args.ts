@@ -82,6 +82,7 @@ function switchesFrom(values: string[] | undefined): Partial<Switches> | undefin
 }
 
 export function parseCli(argv: string[]): CliCommand {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: typed by the assignment below, from parseArgs's options (a long type to spell out)
   let parsed;
   try {
     parsed = parseArgs({

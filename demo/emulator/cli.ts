@@ -1,10 +1,10 @@
 // `npm run emulator -- --help`: runs the emulator until Ctrl-C or SIGTERM.
 
-import { CliError, USAGE, parseCli } from './cli-args';
+import { type CliCommand, CliError, USAGE, parseCli } from './cli-args';
 import { startEmulator } from './index';
 
 async function main(): Promise<void> {
-  let command;
+  let command: CliCommand;
   try {
     command = parseCli(process.argv.slice(2));
   } catch (error) {
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     return;
   }
   const { options } = command;
-  let emulator;
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
   try {
     emulator = await startEmulator(options);
   } catch (error) {

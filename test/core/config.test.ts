@@ -287,7 +287,7 @@ describe('resolveConfig', () => {
       expect(errorsOf({ ...required, mode: 'inline' })).toEqual([
         'mode "inline" needs a target: the CSS selector of the element to hold the panel, such as "#support"',
       ]);
-      expect(errorsOf({ ...required, mode: 'inline', target: '  ' })[0]).toMatch(/^target "  " is not valid/);
+      expect(errorsOf({ ...required, mode: 'inline', target: '  ' })[0]).toMatch(/^target " {2}" is not valid/);
     });
 
     it('accepts an element as the target', () => {

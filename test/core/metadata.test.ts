@@ -177,6 +177,7 @@ describe('validateMetadata', () => {
     ['a symbol value', { s: Symbol('x') }, 'metadata.s is a symbol'],
     ['a symbol key', { [Symbol('x')]: 1 }, 'metadata has a symbol key'],
     ['a bigint', { big: 10n }, 'metadata.big is a bigint'],
+    // biome-ignore lint/suspicious/noSparseArray: the hole is what is tested
     ['an array hole', { list: [1, , 3] }, 'metadata.list[1] is an empty slot'],
     ['an array subclass', { list: new (class List extends Array {})() }, 'metadata.list is an array'],
     ['a deep problem', { a: { 'b-c': [{ d: () => 1 }] } }, 'metadata.a["b-c"][0].d is a function'],

@@ -53,7 +53,7 @@ describe('starting a conversation', () => {
   it('leaves page metadata out when pageInfo is off', async () => {
     const s = open(helpdesk, { pageInfo: false });
     await startConversation(s);
-    const metadata = (createRequests()[0]?.body as { metadata: Record<string, unknown> }).metadata;
+    const metadata = (createRequests()[0]!.body as { metadata: Record<string, unknown> }).metadata;
     expect(metadata.page_url).toBeUndefined();
   });
 

@@ -110,6 +110,7 @@ describe('a page on an origin the client key does not allow', () => {
       const w = window as unknown as { Parley(...args: unknown[]): void; __errors: unknown[] };
       w.__errors = [];
       // The snippet's stub, defined first so that the page's own keeps it.
+      // biome-ignore lint/complexity/useArrowFunction: written as product.md's snippet is, a function
       w.Parley = function (...args: unknown[]) {
         const stub = w.Parley as unknown as { q?: unknown[] };
         (stub.q = stub.q || []).push(args);

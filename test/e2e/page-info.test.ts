@@ -57,7 +57,7 @@ describe('the page context', () => {
   test('is not sent in full by the requests either, on a page whose referrer policy would send it', async () => {
     const { page } = await browser.newPage();
     const head = '<meta name="referrer" content="unsafe-url">';
-    await page.goto(site.page('/policy.html', site.html({ head })) + '?reset_token=abc');
+    await page.goto(`${site.page('/policy.html', site.html({ head }))}?reset_token=abc`);
     await waitForWidget(page);
     await openWidget(page);
     await startConversation(page, { email: 'policy@example.com', message: unique('Lax referrer policy') });

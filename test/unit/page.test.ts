@@ -33,7 +33,9 @@ describe('afterNextPaint', () => {
     const win = { document: doc, requestAnimationFrame: (frame: () => void) => frames.push(frame), setTimeout } as unknown as Window;
     return {
       win,
-      frame: () => frames.splice(0).forEach((frame) => frame()),
+      frame: () => {
+        for (const frame of frames.splice(0)) frame();
+      },
       hide: () => {
         doc.visibilityState = 'hidden';
         for (const listener of [...listeners]) listener();

@@ -18,6 +18,7 @@ describe('missingBuiltins', () => {
   });
 
   it('refuses a replacement that is not a working one (a Promise without then)', () => {
+    // biome-ignore lint/suspicious/noShadowRestrictedNames: a page's own replacement, named as pages name it
     expect(missingBuiltins(windowWith({ Promise: function Promise() {} }))).toEqual([
       expect.stringMatching(/^window\.Promise is a function without prototype\.then/),
     ]);

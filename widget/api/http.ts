@@ -50,7 +50,9 @@ function withPlainHeaders(fetch: typeof globalThis.fetch): typeof globalThis.fet
   return (input, init) => {
     const headers: Record<string, string> = {};
     // Always a Headers object, made by ofetch with the Headers of the page when the widget started.
-    (init?.headers as Headers | undefined)?.forEach((value, name) => (headers[name] = value));
+    (init?.headers as Headers | undefined)?.forEach((value, name) => {
+      headers[name] = value;
+    });
     return fetch(input, { ...init, headers });
   };
 }

@@ -62,7 +62,10 @@ export function afterNextPaint(win: Window, task: () => void): void {
     doc.removeEventListener('visibilitychange', run);
     nextTask(win, task);
   };
-  if (doc.visibilityState === 'hidden') return run();
+  if (doc.visibilityState === 'hidden') {
+    run();
+    return;
+  }
   doc.addEventListener('visibilitychange', run);
   win.requestAnimationFrame(run);
 }

@@ -7,6 +7,7 @@ export const LANGUAGES: readonly string[] = ['en', 'fr', 'es', 'pt', 'de', 'ar',
 const RTL_LANGUAGES = ['ar', 'fa', 'he', 'ur'];
 
 // Own keys only: a tag like 'valueOf' must not find Object.prototype's members.
+// biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn is ES2022, which Safari before 15.4 lacks
 export const has = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
 /** The canonical form of a BCP 47 tag ('pt-br' → 'pt-BR'), or null when it is not one. */
@@ -37,7 +38,7 @@ function supported(tag: string): string | null {
  * The result keeps its region ('fr-CA') so dates and times follow it; texts use the language.
  */
 export function resolveLocale(requested: string | null | undefined, browserLanguages: readonly string[]): string {
-  if (requested && requested.trim()) return supported(requested) ?? 'en';
+  if (requested?.trim()) return supported(requested) ?? 'en';
   for (const language of browserLanguages) {
     const match = supported(language);
     if (match) return match;

@@ -33,6 +33,7 @@ export function HistoryList({ strings, formats, history, currentId, onResume }: 
       {status === 'error' && <p class="error-text">{strings.historyError}</p>}
       {items.length > 0 && (
         // role="list" again: Safari drops list semantics when list-style is none.
+        // biome-ignore lint/a11y/noRedundantRoles: that is the reason above
         <ul role="list" aria-label={strings.yourConversations}>
           {items.map((item) => (
             <li key={item.id}>
