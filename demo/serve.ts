@@ -273,13 +273,7 @@ function contentType(file: string): string {
   return CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
 }
 
-async function sendPage(
-  response: ServerResponse,
-  request: IncomingMessage,
-  file: string,
-  strictCsp: boolean,
-  settings: SiteSettings,
-): Promise<void> {
+async function sendPage(response: ServerResponse, request: IncomingMessage, file: string, strictCsp: boolean, settings: SiteSettings): Promise<void> {
   const nonce = randomBytes(16).toString('base64');
   const currentPath = (request.url ?? '/').split('?')[0] ?? '/';
   const html = fillTemplate(await readFile(file, 'utf8'), {
@@ -311,10 +305,7 @@ function fillTemplate(html: string, values: Record<string, string>): string {
 function demoNav(currentPath: string): string {
   const isCurrent = (pagePath: string) =>
     pagePath === '/spa/' ? currentPath.startsWith('/spa') : currentPath === pagePath || (pagePath === '/' && currentPath === '/index.html');
-  const links = DEMO_PAGES.map(
-    (page) =>
-      `<a href="${page.path}"${isCurrent(page.path) ? ' aria-current="page"' : ''}>${escapeHtml(page.label)}</a>`,
-  );
+  const links = DEMO_PAGES.map((page) => `<a href="${page.path}"${isCurrent(page.path) ? ' aria-current="page"' : ''}>${escapeHtml(page.label)}</a>`);
   links.push(`<a href="${CONSOLE_BASE}" target="_blank" rel="noopener" class="demo-nav-console">Agent console ↗</a>`);
   return (
     '<nav class="demo-nav" aria-label="Parley demo pages" dir="ltr" lang="en">' +
@@ -347,13 +338,7 @@ function sendNotFound(response: ServerResponse, request: IncomingMessage): void 
   send(response, request, 404, 'text/plain; charset=utf-8', 'Not found');
 }
 
-function send(
-  response: ServerResponse,
-  request: IncomingMessage,
-  status: number,
-  type: string,
-  body: string | Uint8Array,
-): void {
+function send(response: ServerResponse, request: IncomingMessage, status: number, type: string, body: string | Uint8Array): void {
   response.statusCode = status;
   response.setHeader('Content-Type', type);
   response.setHeader('Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);

@@ -50,7 +50,10 @@ function describeError(status: number, text: string): string {
   } catch {
     // Not JSON: a proxy page or plain text, shown as is below.
   }
-  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain ? `${status}: ${plain.slice(0, 160)}` : `The API answered ${status}.`;
 }
 

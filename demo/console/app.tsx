@@ -45,10 +45,7 @@ export function App({ api, config }: { api: ConsoleApi; config: ConsoleConfig })
     };
   }, []);
 
-  const sorted = useMemo(
-    () => [...(conversations.data ?? [])].sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at)),
-    [conversations.data],
-  );
+  const sorted = useMemo(() => [...(conversations.data ?? [])].sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at)), [conversations.data]);
   const selected = sorted.find((conversation) => conversation.id === selectedId) ?? null;
 
   // Opening a conversation marks it read, and keeps it read while it is on screen.
@@ -85,8 +82,8 @@ export function App({ api, config }: { api: ConsoleApi; config: ConsoleConfig })
         <p class="topbar-warning" role="note">
           <strong>Local demo.</strong>{' '}
           <span class="label-long">
-            This page holds a server key ({config.serverKey.slice(0, 7)}…) to talk to the local emulator. A real server key stays on
-            your backend, never in a web page.
+            This page holds a server key ({config.serverKey.slice(0, 7)}…) to talk to the local emulator. A real server key stays on your backend, never in a
+            web page.
           </span>
           <span class="label-short">It holds a server key; a real one never goes in a web page.</span>
         </p>

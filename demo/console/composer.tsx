@@ -47,9 +47,7 @@ export function Composer(props: Props) {
         </button>
       </div>
       {props.ended && kind === 'reply' && (
-        <p class="composer-hint">
-          This conversation has ended: the API refuses new messages unless the “ended conversations accept messages” switch is on.
-        </p>
+        <p class="composer-hint">This conversation has ended: the API refuses new messages unless the “ended conversations accept messages” switch is on.</p>
       )}
       <label class="sr-only" for="composer-text">
         {kind === 'reply' ? 'Reply' : 'Internal note'}

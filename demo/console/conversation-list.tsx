@@ -27,9 +27,7 @@ interface Props {
 
 export function ConversationList(props: Props) {
   const { conversations, filter, lastSeen, now } = props;
-  const shown = conversations.filter((conversation) =>
-    filter === 'all' ? true : filter === 'ended' ? isEnded(conversation) : !isEnded(conversation),
-  );
+  const shown = conversations.filter((conversation) => (filter === 'all' ? true : filter === 'ended' ? isEnded(conversation) : !isEnded(conversation)));
   const count = (which: ListFilter) =>
     which === 'all' ? conversations.length : conversations.filter((c) => (which === 'ended' ? isEnded(c) : !isEnded(c))).length;
 

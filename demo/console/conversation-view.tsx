@@ -94,12 +94,7 @@ export function ConversationView(props: Props) {
             conversation={conversation}
             agentEmails={new Set([...props.agentEmails, props.agentEmail.trim().toLowerCase()])}
           />
-          <Composer
-            ended={ended}
-            agentEmail={props.agentEmail}
-            onAgentEmail={props.onAgentEmail}
-            onSend={send}
-          />
+          <Composer ended={ended} agentEmail={props.agentEmail} onAgentEmail={props.onAgentEmail} onSend={send} />
         </div>
         <MetadataCard conversation={conversation} open={detailsOpen} onClose={() => setDetailsOpen(false)} />
       </div>
@@ -107,12 +102,7 @@ export function ConversationView(props: Props) {
   );
 }
 
-function Thread(props: {
-  messages: WireMessage[] | null;
-  error: string | null;
-  conversation: WireConversation;
-  agentEmails: ReadonlySet<string>;
-}) {
+function Thread(props: { messages: WireMessage[] | null; error: string | null; conversation: WireConversation; agentEmails: ReadonlySet<string> }) {
   const thread = useRef<HTMLDivElement>(null);
   const wasAtBottom = useRef(true);
   const count = props.messages?.length ?? 0;

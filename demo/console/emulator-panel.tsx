@@ -74,16 +74,43 @@ export function EmulatorPanel({ api, siteUrl, onClose }: Props) {
         <>
           <section class="emulator-section">
             <h3>Network and servers</h3>
-            <Segmented label="Latency" hint="Added before every API answer." options={LATENCIES} value={switches.latencyMs} onChange={(latencyMs) => patch({ latencyMs })} />
-            <Segmented label="Random failures" hint="Share of API requests that fail, with the status below." options={FAIL_RATES} value={switches.failRate} onChange={(failRate) => patch({ failRate })} />
+            <Segmented
+              label="Latency"
+              hint="Added before every API answer."
+              options={LATENCIES}
+              value={switches.latencyMs}
+              onChange={(latencyMs) => patch({ latencyMs })}
+            />
+            <Segmented
+              label="Random failures"
+              hint="Share of API requests that fail, with the status below."
+              options={FAIL_RATES}
+              value={switches.failRate}
+              onChange={(failRate) => patch({ failRate })}
+            />
             <Segmented label="Failure status" options={FAIL_STATUSES} value={switches.failStatus} onChange={(failStatus) => patch({ failStatus })} />
           </section>
           <FaultPlanner onPlan={plan} />
           <section class="emulator-section">
             <h3>What the API docs leave open</h3>
-            <Toggle label="ETag on the messages list" hint="Polls get 304 Not Modified when nothing changed." checked={switches.etag} onChange={(etag) => patch({ etag })} />
-            <Toggle label="Description is also the first message" hint="The widget must show the customer’s first message once either way." checked={switches.descriptionAsMessage} onChange={(descriptionAsMessage) => patch({ descriptionAsMessage })} />
-            <Toggle label="Ended conversations accept messages" hint="Off: a reply to a resolved conversation is refused." checked={switches.endedAcceptsMessages} onChange={(endedAcceptsMessages) => patch({ endedAcceptsMessages })} />
+            <Toggle
+              label="ETag on the messages list"
+              hint="Polls get 304 Not Modified when nothing changed."
+              checked={switches.etag}
+              onChange={(etag) => patch({ etag })}
+            />
+            <Toggle
+              label="Description is also the first message"
+              hint="The widget must show the customer’s first message once either way."
+              checked={switches.descriptionAsMessage}
+              onChange={(descriptionAsMessage) => patch({ descriptionAsMessage })}
+            />
+            <Toggle
+              label="Ended conversations accept messages"
+              hint="Off: a reply to a resolved conversation is refused."
+              checked={switches.endedAcceptsMessages}
+              onChange={(endedAcceptsMessages) => patch({ endedAcceptsMessages })}
+            />
             <Segmented
               label="Anonymous requester’s email"
               hint="None: the widget must ask for an email before the next reply."

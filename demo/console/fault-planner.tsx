@@ -41,8 +41,7 @@ export function FaultPlanner({ onPlan }: { onPlan(plan: FaultPlan): Promise<unkn
       `${label}: the ${times} answer ${status}${wait ? ` with Retry-After: ${wait}` : ''}.`,
     );
   };
-  const loseNext = () =>
-    run({ kind: 'lose-next', method, path, count }, `${label}: the ${times} are processed, then the connection drops.`);
+  const loseNext = () => run({ kind: 'lose-next', method, path, count }, `${label}: the ${times} are processed, then the connection drops.`);
 
   return (
     <section class="emulator-section">
@@ -98,8 +97,8 @@ export function FaultPlanner({ onPlan }: { onPlan(plan: FaultPlan): Promise<unkn
         </button>
       </div>
       <p class="control-hint">
-        A fault hits the next matching requests from anyone, this console’s included. “Lose” writes the message and then drops
-        the connection: the widget must check before retrying, so nothing is posted twice.
+        A fault hits the next matching requests from anyone, this console’s included. “Lose” writes the message and then drops the connection: the widget must
+        check before retrying, so nothing is posted twice.
       </p>
       {log.length > 0 && (
         <ul class="fault-log" aria-live="polite">

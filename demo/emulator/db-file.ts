@@ -40,8 +40,7 @@ export function loadDb(dataDir: string): Db {
     throw error;
   }
   // Never wipe a file we cannot read: it may be the only copy of someone's demo data.
-  const corrupt = (why: string) =>
-    new Error(`Emulator data file ${path} is corrupt (${why}). Move it away or delete it to start with an empty database.`);
+  const corrupt = (why: string) => new Error(`Emulator data file ${path} is corrupt (${why}). Move it away or delete it to start with an empty database.`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

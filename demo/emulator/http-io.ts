@@ -17,8 +17,7 @@ export function json(status: number, value: unknown, headers: Record<string, str
   return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(value) };
 }
 
-export const detail = (status: number, message: string, headers: Record<string, string> = {}): Reply =>
-  json(status, { detail: message }, headers);
+export const detail = (status: number, message: string, headers: Record<string, string> = {}): Reply => json(status, { detail: message }, headers);
 
 export const fieldErrors = (errors: FieldErrors): Reply => json(400, errors);
 

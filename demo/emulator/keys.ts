@@ -3,9 +3,7 @@
 
 import type { ClientKeyConfig } from './types';
 
-export type Identity =
-  | { kind: 'server'; key: string }
-  | { kind: 'client'; key: string; allowedOrigins: readonly string[] };
+export type Identity = { kind: 'server'; key: string } | { kind: 'client'; key: string; allowedOrigins: readonly string[] };
 
 export const ANY_ORIGIN = '*';
 

@@ -62,8 +62,7 @@ function listConversations(request: ApiRequest, _params: string[], { store, swit
   if (switches.listEnvelope === 'count-results') return json(200, { count, results: items });
   // DRF's LimitOffsetPagination: no offset on the link back to the first page.
   const next = query.offset + query.limit < count ? pageLink(request, query, query.offset + query.limit) : null;
-  const previous =
-    query.offset <= 0 ? null : pageLink(request, query, query.offset - query.limit <= 0 ? null : query.offset - query.limit);
+  const previous = query.offset <= 0 ? null : pageLink(request, query, query.offset - query.limit <= 0 ? null : query.offset - query.limit);
   return json(200, { count, next, previous, results: items });
 }
 

@@ -97,8 +97,7 @@ export class EmulatorServer {
     const identity = keys.identify(keyFromHeaders(headers));
     const readable = mayRead(origin, identity, keys, switches);
     const isAdmin = path.startsWith(ADMIN_PREFIX);
-    const send = (reply: Reply, extraHeaders: Record<string, string> = corsHeaders(origin, readable)) =>
-      this.write(response, record, reply, extraHeaders);
+    const send = (reply: Reply, extraHeaders: Record<string, string> = corsHeaders(origin, readable)) => this.write(response, record, reply, extraHeaders);
 
     if (!url) return send(detail(400, 'Bad request target.'));
     if (method === 'OPTIONS') {

@@ -58,8 +58,7 @@ export class Store {
   private requesterFor(input: CreateConversationBody, switches: Switches): WireRequester {
     const known = input.userEmail ? this.db.users.find((user) => sameEmail(user.email, input.userEmail)) : undefined;
     if (known) return { ...known };
-    const anonymousEmail =
-      switches.anonymousEmail === 'generated' ? `anon-${randomBytes(4).toString('hex')}@anonymous.invalid` : null;
+    const anonymousEmail = switches.anonymousEmail === 'generated' ? `anon-${randomBytes(4).toString('hex')}@anonymous.invalid` : null;
     const user: WireRequester = {
       email: input.userEmail ?? anonymousEmail,
       first_name: input.firstName,

@@ -42,8 +42,7 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldErro
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 export const isEmail = (value: string): boolean => value.length <= 254 && EMAIL.test(value);
 
-export const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function jsonTypeName(value: unknown): string {
   if (value === null) return 'NoneType';

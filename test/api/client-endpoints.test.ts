@@ -13,8 +13,7 @@ afterEach(async () => {
   await helpdesk.cleanup();
 });
 
-const clientFor = (overrides: Partial<ClientOptions> = {}) =>
-  createClient({ apiUrl: helpdesk.url, clientKey: helpdesk.keys.client, ...overrides });
+const clientFor = (overrides: Partial<ClientOptions> = {}) => createClient({ apiUrl: helpdesk.url, clientKey: helpdesk.keys.client, ...overrides });
 
 /** The requests the API saw, preflights aside (Node sends none). */
 const apiRequests = () => helpdesk.requests.filter((request) => request.method !== 'OPTIONS');
@@ -174,10 +173,7 @@ describe('messages', () => {
       ['Checking with the warehouse.', 'note'],
       ['It ships tomorrow.', 'reply'],
     ]);
-    expect(result.messages.filter(isVisibleMessage).map((message) => message.body)).toEqual([
-      'Any news?',
-      'It ships tomorrow.',
-    ]);
+    expect(result.messages.filter(isVisibleMessage).map((message) => message.body)).toEqual(['Any news?', 'It ships tomorrow.']);
     expect(result.messages[0]!.id).toBe(sent.id);
   });
 

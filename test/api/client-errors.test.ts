@@ -14,8 +14,7 @@ afterEach(async () => {
   await helpdesk.cleanup();
 });
 
-const clientFor = (overrides: Partial<ClientOptions> = {}) =>
-  createClient({ apiUrl: helpdesk.url, clientKey: helpdesk.keys.client, ...overrides });
+const clientFor = (overrides: Partial<ClientOptions> = {}) => createClient({ apiUrl: helpdesk.url, clientKey: helpdesk.keys.client, ...overrides });
 
 /** The ApiError a call fails with; fails the test when the call succeeds or throws anything else. */
 async function failureOf(call: Promise<unknown>): Promise<ApiError> {

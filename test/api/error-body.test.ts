@@ -16,8 +16,7 @@ describe('error bodies', () => {
       non_field_errors: ['The conversation is closed.'],
     });
     expect(describeErrorBody(400, body)).toEqual({
-      message:
-        'Subject: This field is required. User email: Enter a valid email address. Too long. The conversation is closed.',
+      message: 'Subject: This field is required. User email: Enter a valid email address. Too long. The conversation is closed.',
       fieldErrors: {
         subject: ['This field is required.'],
         user_email: ['Enter a valid email address.', 'Too long.'],

@@ -41,7 +41,11 @@ async function startConversation(s: Started, message: string) {
 }
 
 /** What the customer sees of their messages with this text: one delivery per bubble. */
-const shown = (s: Started, body: string) => s.state().messages.filter((item) => item.author === 'customer' && item.body === body).map((item) => item.delivery);
+const shown = (s: Started, body: string) =>
+  s
+    .state()
+    .messages.filter((item) => item.author === 'customer' && item.body === body)
+    .map((item) => item.delivery);
 
 const onServer = (conversationId: string, body: string) => helpdesk.listMessages(conversationId).filter((message) => message.body === body);
 const posts = (conversationId: string) => helpdesk.requests.filter((request) => request.method === 'POST' && request.path === sendPath(conversationId));
@@ -50,7 +54,9 @@ const posts = (conversationId: string) => helpdesk.requests.filter((request) => 
 async function afterOneMorePoll(conversationId: string) {
   const since = helpdesk.requests.length;
   const path = `/api/v1/conversations/${conversationId}/messages/`;
-  await waitFor(() => expect(helpdesk.requests.slice(since).some((request) => request.path === path && (request.status === 200 || request.status === 304))).toBe(true));
+  await waitFor(() =>
+    expect(helpdesk.requests.slice(since).some((request) => request.path === path && (request.status === 200 || request.status === 304))).toBe(true),
+  );
 }
 
 /**
@@ -70,98 +76,114 @@ describe.each([
 ])("the customer's clock %s of the server's by hours", (_, offsetMs) => {
   const clock = createSkewedClock(offsetMs);
 
-  it('a reply whose answer is lost is posted once and shown once as sent, at its server time, with sane times and unread counts', async () => {
-    const s = open({ clock });
-    const conversation = await startConversation(s, 'Where is my order?');
-    helpdesk.agentReply(conversation.id, 'Which order number?');
-    await waitFor(() => expect(s.state().messages.map((item) => item.body)).toContain('Which order number?'));
+  it(
+    'a reply whose answer is lost is posted once and shown once as sent, at its server time, with sane times and unread counts',
+    async () => {
+      const s = open({ clock });
+      const conversation = await startConversation(s, 'Where is my order?');
+      helpdesk.agentReply(conversation.id, 'Which order number?');
+      await waitFor(() => expect(s.state().messages.map((item) => item.body)).toContain('Which order number?'));
 
-    helpdesk.loseNextAnswer({ method: 'POST', path: sendPath(conversation.id) }, 1);
-    s.session.actions.sendReply('Order 1234');
-    expect(shown(s, 'Order 1234')).toEqual(['sending']);
-    // Shown at once, and not stamped with the browser's clock: hours after the reply above it, or before it.
-    expectTimesSane(s.state().messages);
+      helpdesk.loseNextAnswer({ method: 'POST', path: sendPath(conversation.id) }, 1);
+      s.session.actions.sendReply('Order 1234');
+      expect(shown(s, 'Order 1234')).toEqual(['sending']);
+      // Shown at once, and not stamped with the browser's clock: hours after the reply above it, or before it.
+      expectTimesSane(s.state().messages);
 
-    await waitFor(() => expect(shown(s, 'Order 1234')).toEqual(['sent']));
-    await afterOneMorePoll(conversation.id);
-    expect(onServer(conversation.id, 'Order 1234')).toHaveLength(1);
-    expect(posts(conversation.id)).toHaveLength(1);
-    expect(shown(s, 'Order 1234')).toEqual(['sent']);
+      await waitFor(() => expect(shown(s, 'Order 1234')).toEqual(['sent']));
+      await afterOneMorePoll(conversation.id);
+      expect(onServer(conversation.id, 'Order 1234')).toHaveLength(1);
+      expect(posts(conversation.id)).toHaveLength(1);
+      expect(shown(s, 'Order 1234')).toEqual(['sent']);
 
-    const answer = helpdesk.agentReply(conversation.id, 'Thanks, it ships today.');
-    await waitFor(() => expect(s.state().messages.at(-1)?.body).toBe(answer.body));
-    expectTimesSane(s.state().messages);
-    const mine = s.state().messages.find((item) => item.body === 'Order 1234');
-    expect(mine?.createdAt).toBe(onServer(conversation.id, 'Order 1234')[0]?.created_at);
+      const answer = helpdesk.agentReply(conversation.id, 'Thanks, it ships today.');
+      await waitFor(() => expect(s.state().messages.at(-1)?.body).toBe(answer.body));
+      expectTimesSane(s.state().messages);
+      const mine = s.state().messages.find((item) => item.body === 'Order 1234');
+      expect(mine?.createdAt).toBe(onServer(conversation.id, 'Order 1234')[0]?.created_at);
 
-    // The read marker is a server time too: replies count as unread until seen, and no longer after.
-    expect(s.state().unreadCount).toBe(2);
-    s.session.setPanelOpen(true);
-    expect(s.state().unreadCount).toBe(0);
-    s.session.setPanelOpen(false);
-    helpdesk.agentReply(conversation.id, 'Anything else?');
-    await waitFor(() => expect(s.state().unreadCount).toBe(1));
-  }, TIMEOUT);
+      // The read marker is a server time too: replies count as unread until seen, and no longer after.
+      expect(s.state().unreadCount).toBe(2);
+      s.session.setPanelOpen(true);
+      expect(s.state().unreadCount).toBe(0);
+      s.session.setPanelOpen(false);
+      helpdesk.agentReply(conversation.id, 'Anything else?');
+      await waitFor(() => expect(s.state().unreadCount).toBe(1));
+    },
+    TIMEOUT,
+  );
 
-  it('after a reload, a reply whose request never landed (502) is sent again, and an "ok" typed on their phone meanwhile is not taken for it', async () => {
-    const backend = new MemoryStorage();
-    const first = open({ backend, clock });
-    const conversation = await startConversation(first, 'Where is my order?');
-    await waitFor(() => expect(helpdesk.requests.some((request) => request.path.endsWith('/messages/'))).toBe(true));
+  it(
+    'after a reload, a reply whose request never landed (502) is sent again, and an "ok" typed on their phone meanwhile is not taken for it',
+    async () => {
+      const backend = new MemoryStorage();
+      const first = open({ backend, clock });
+      const conversation = await startConversation(first, 'Where is my order?');
+      await waitFor(() => expect(helpdesk.requests.some((request) => request.path.endsWith('/messages/'))).toBe(true));
 
-    // Offline: the reply waits in the stored outbox, and the tab is closed before it could leave.
-    first.connectivity.set(false);
-    first.session.actions.sendReply('ok');
-    expect(shown(first, 'ok')).toEqual(['sending']);
-    expectTimesSane(first.state().messages);
-    first.session.destroy();
+      // Offline: the reply waits in the stored outbox, and the tab is closed before it could leave.
+      first.connectivity.set(false);
+      first.session.actions.sendReply('ok');
+      expect(shown(first, 'ok')).toEqual(['sending']);
+      expectTimesSane(first.state().messages);
+      first.session.destroy();
 
-    // The customer said the same from their phone; then this browser comes back on a bad line.
-    const phone = createClient({ apiUrl: helpdesk.url, clientKey: helpdesk.keys.client });
-    await phone.sendMessage(conversation.id, { body: 'ok', userEmail: CUSTOMER });
-    helpdesk.failNext({ method: 'POST', path: sendPath(conversation.id) }, 1, 502);
-    const second = open({ backend, clock });
-    await second.session.restore();
+      // The customer said the same from their phone; then this browser comes back on a bad line.
+      const phone = createClient({ apiUrl: helpdesk.url, clientKey: helpdesk.keys.client });
+      await phone.sendMessage(conversation.id, { body: 'ok', userEmail: CUSTOMER });
+      helpdesk.failNext({ method: 'POST', path: sendPath(conversation.id) }, 1, 502);
+      const second = open({ backend, clock });
+      await second.session.restore();
 
-    await waitFor(() => expect(onServer(conversation.id, 'ok')).toHaveLength(2));
-    await waitFor(() => expect(shown(second, 'ok')).toEqual(['sent', 'sent']));
-    await afterOneMorePoll(conversation.id);
-    expect(onServer(conversation.id, 'ok')).toHaveLength(2);
-    expect(posts(conversation.id).map((request) => request.status)).toEqual([201, 502, 201]);
-    expectTimesSane(second.state().messages);
-  }, TIMEOUT);
+      await waitFor(() => expect(onServer(conversation.id, 'ok')).toHaveLength(2));
+      await waitFor(() => expect(shown(second, 'ok')).toEqual(['sent', 'sent']));
+      await afterOneMorePoll(conversation.id);
+      expect(onServer(conversation.id, 'ok')).toHaveLength(2);
+      expect(posts(conversation.id).map((request) => request.status)).toEqual([201, 502, 201]);
+      expectTimesSane(second.state().messages);
+    },
+    TIMEOUT,
+  );
 
-  it('a first reply that repeats the first message, sent before the conversation was ever listed, is not taken for it', async () => {
-    // The emulator lists the create's description as the first message (one of the contract's unknowns).
-    helpdesk.switches.descriptionAsMessage = true;
-    const s = open({ clock });
-    const conversation = await startConversation(s, 'Hello?');
-    helpdesk.failNext({ method: 'POST', path: sendPath(conversation.id) }, 1, 502);
-    s.session.actions.sendReply('Hello?');
-    expectTimesSane(s.state().messages);
+  it(
+    'a first reply that repeats the first message, sent before the conversation was ever listed, is not taken for it',
+    async () => {
+      // The emulator lists the create's description as the first message (one of the contract's unknowns).
+      helpdesk.switches.descriptionAsMessage = true;
+      const s = open({ clock });
+      const conversation = await startConversation(s, 'Hello?');
+      helpdesk.failNext({ method: 'POST', path: sendPath(conversation.id) }, 1, 502);
+      s.session.actions.sendReply('Hello?');
+      expectTimesSane(s.state().messages);
 
-    await waitFor(() => expect(onServer(conversation.id, 'Hello?')).toHaveLength(2));
-    await waitFor(() => expect(shown(s, 'Hello?')).toEqual(['sent', 'sent']));
-    await afterOneMorePoll(conversation.id);
-    expect(onServer(conversation.id, 'Hello?')).toHaveLength(2);
-    expectTimesSane(s.state().messages);
-  }, TIMEOUT);
+      await waitFor(() => expect(onServer(conversation.id, 'Hello?')).toHaveLength(2));
+      await waitFor(() => expect(shown(s, 'Hello?')).toEqual(['sent', 'sent']));
+      await afterOneMorePoll(conversation.id);
+      expect(onServer(conversation.id, 'Hello?')).toHaveLength(2);
+      expectTimesSane(s.state().messages);
+    },
+    TIMEOUT,
+  );
 
-  it('a reply whose answer is lost is never shown twice, from its post to its confirmation', async () => {
-    const s = open({ clock, random: () => 1 });
-    const conversation = await startConversation(s, 'Where is my order?');
-    // Every state the customer could see, from the moment the reply is typed.
-    const seen: number[] = [];
-    s.session.subscribe(() => seen.push(shown(s, 'Order 1234').length));
-    // The retry waits a second (the backoff with random 1); polls, every 50 ms, list the message first.
-    helpdesk.loseNextAnswer({ method: 'POST', path: sendPath(conversation.id) }, 1);
-    s.session.actions.sendReply('Order 1234');
+  it(
+    'a reply whose answer is lost is never shown twice, from its post to its confirmation',
+    async () => {
+      const s = open({ clock, random: () => 1 });
+      const conversation = await startConversation(s, 'Where is my order?');
+      // Every state the customer could see, from the moment the reply is typed.
+      const seen: number[] = [];
+      s.session.subscribe(() => seen.push(shown(s, 'Order 1234').length));
+      // The retry waits a second (the backoff with random 1); polls, every 50 ms, list the message first.
+      helpdesk.loseNextAnswer({ method: 'POST', path: sendPath(conversation.id) }, 1);
+      s.session.actions.sendReply('Order 1234');
 
-    await waitFor(() => expect(shown(s, 'Order 1234')).toEqual(['sent']));
-    await afterOneMorePoll(conversation.id);
-    expect(shown(s, 'Order 1234')).toEqual(['sent']);
-    expect(Math.max(...seen)).toBe(1);
-    expect(onServer(conversation.id, 'Order 1234')).toHaveLength(1);
-    expect(posts(conversation.id)).toHaveLength(1);
-  }, TIMEOUT);
+      await waitFor(() => expect(shown(s, 'Order 1234')).toEqual(['sent']));
+      await afterOneMorePoll(conversation.id);
+      expect(shown(s, 'Order 1234')).toEqual(['sent']);
+      expect(Math.max(...seen)).toBe(1);
+      expect(onServer(conversation.id, 'Order 1234')).toHaveLength(1);
+      expect(posts(conversation.id)).toHaveLength(1);
+    },
+    TIMEOUT,
+  );
 });

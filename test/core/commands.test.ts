@@ -4,11 +4,13 @@ import { type ParleyApi, checkArguments, runCommand } from '../../widget/core/co
 function recordingApi() {
   const calls: Array<[string, unknown[]]> = [];
   const api = new Proxy({} as ParleyApi, {
-    get: (_target, name: string) => (...args: unknown[]) => {
-      calls.push([name, args]);
-      if (name === 'identify') throw new Error('boom');
-      return name === 'on' ? 'unsubscribe' : undefined;
-    },
+    get:
+      (_target, name: string) =>
+      (...args: unknown[]) => {
+        calls.push([name, args]);
+        if (name === 'identify') throw new Error('boom');
+        return name === 'on' ? 'unsubscribe' : undefined;
+      },
   });
   return { api, calls };
 }
@@ -25,7 +27,10 @@ describe('commands', () => {
     const handler = () => {};
     expect(runCommand(api, 'on', ['message', handler], log)).toBe('unsubscribe');
     runCommand(api, 'open', [], log);
-    expect(calls).toEqual([['on', ['message', handler]], ['open', []]]);
+    expect(calls).toEqual([
+      ['on', ['message', handler]],
+      ['open', []],
+    ]);
     expect(errors).toEqual([]);
   });
 

@@ -149,9 +149,7 @@ describe('resolveConfig', () => {
       expect(errorsOf({ ...required, clientKey: 'sk_live_abcdef123' })).toEqual([
         'clientKey "sk_live…" is not a client key: expected a key starting with "bnc_cl_"',
       ]);
-      expect(errorsOf({ ...required, clientKey: 42 })[0]).toBe(
-        'clientKey must be a string starting with "bnc_cl_", got 42',
-      );
+      expect(errorsOf({ ...required, clientKey: 42 })[0]).toBe('clientKey must be a string starting with "bnc_cl_", got 42');
     });
 
     it('refuses a client key that is incomplete or could not go in a header', () => {
@@ -191,9 +189,7 @@ describe('resolveConfig', () => {
     });
 
     it('refuses an apiUrl that is not a string', () => {
-      expect(errorsOf({ ...required, apiUrl: 123 })[0]).toBe(
-        'apiUrl 123 is not valid: use an absolute URL such as "https://helpdesk.example.com"',
-      );
+      expect(errorsOf({ ...required, apiUrl: 123 })[0]).toBe('apiUrl 123 is not valid: use an absolute URL such as "https://helpdesk.example.com"');
     });
 
     it('warns when a non-local apiUrl is plain http', () => {
@@ -390,10 +386,7 @@ describe('optionsFromDataset', () => {
   it('reports a boolean attribute it cannot read, by its attribute name', () => {
     expect(optionsFromDataset({ requireEmail: 'yes', pageInfo: '0' })).toEqual({
       options: {},
-      errors: [
-        'data-require-email="yes" is not valid: use "true" or "false"',
-        'data-page-info="0" is not valid: use "true", "false" or "full"',
-      ],
+      errors: ['data-require-email="yes" is not valid: use "true" or "false"', 'data-page-info="0" is not valid: use "true", "false" or "full"'],
     });
   });
 
@@ -409,11 +402,7 @@ describe('optionsFromDataset', () => {
   it('reports numbers that do not parse', () => {
     const { options, errors } = optionsFromDataset({ offsetX: '20px', offsetY: '', zIndex: 'top' });
     expect(options).toEqual({});
-    expect(errors).toEqual([
-      'data-offset-x="20px" is not a number',
-      'data-offset-y="" is not a number',
-      'data-z-index="top" is not a number',
-    ]);
+    expect(errors).toEqual(['data-offset-x="20px" is not a number', 'data-offset-y="" is not a number', 'data-z-index="top" is not a number']);
   });
 
   it('keeps one axis when only one offset is given', () => {

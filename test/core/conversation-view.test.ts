@@ -5,33 +5,61 @@ import type { OutboxEntry } from '../../widget/core/outbox';
 
 const customer = new Set(['jane@example.com']);
 const message = (id: string, sender: string | null, body: string, type = 'reply', createdAt = `2026-11-22T10:0${id.length}:00Z`): Message => ({
-  id, senderEmail: sender, body, type, createdAt,
+  id,
+  senderEmail: sender,
+  body,
+  type,
+  createdAt,
 });
 const entry = (id: string, body: string, state: OutboxEntry['state'], messageId: string | null = null): OutboxEntry => ({
-  id, conversationId: 'c1', body, userEmail: 'jane@example.com', state, createdAt: '2026-11-22T10:09:00Z', firstAttemptAt: null,
-  seenBefore: [], uncertain: false, attempts: 1, notBefore: 0, messageId, error: state === 'failed' ? 'Service unavailable' : null,
+  id,
+  conversationId: 'c1',
+  body,
+  userEmail: 'jane@example.com',
+  state,
+  createdAt: '2026-11-22T10:09:00Z',
+  firstAttemptAt: null,
+  seenBefore: [],
+  uncertain: false,
+  attempts: 1,
+  notBefore: 0,
+  messageId,
+  error: state === 'failed' ? 'Service unavailable' : null,
 });
 
 describe('conversation view', () => {
   it('decides authorship by the requester email, case-insensitively', () => {
     const view = conversationView({
       serverMessages: [message('a', 'JANE@example.com', 'Hi'), message('b', 'agent@shop.example', 'Hello'), message('c', null, 'System?')],
-      outbox: [], customerEmails: customer, firstMessage: null,
+      outbox: [],
+      customerEmails: customer,
+      firstMessage: null,
     });
     expect(view.map((item) => item.author)).toEqual(['customer', 'team', 'team']);
   });
 
   it('shows only replies and messages without a type: notes and events never', () => {
     const view = conversationView({
-      serverMessages: [message('a', 'agent@x.co', 'visible'), message('b', 'agent@x.co', 'secret', 'note'), message('c', 'agent@x.co', 'event', 'status_change')],
-      outbox: [], customerEmails: customer, firstMessage: null,
+      serverMessages: [
+        message('a', 'agent@x.co', 'visible'),
+        message('b', 'agent@x.co', 'secret', 'note'),
+        message('c', 'agent@x.co', 'event', 'status_change'),
+      ],
+      outbox: [],
+      customerEmails: customer,
+      firstMessage: null,
     });
     expect(view.map((item) => item.body)).toEqual(['visible']);
   });
 
   it('shows the first message once whether or not the API lists it', () => {
     const first = { body: 'Where is  my order?', createdAt: '2026-11-22T10:00:00Z' };
-    const listed = conversationView({ serverMessages: [message('a', 'jane@example.com', 'Where is my order?')], outbox: [], customerEmails: customer, firstMessage: first });
+    const listed = conversationView({
+      serverMessages: [message('a', 'jane@example.com', 'Where is my order?')],
+      outbox: [],
+      customerEmails: customer,
+      firstMessage: first,
+    });
     const unlisted = conversationView({ serverMessages: [message('b', 'agent@x.co', 'On it')], outbox: [], customerEmails: customer, firstMessage: first });
     expect(listed.map((item) => item.body)).toEqual(['Where is my order?']);
     expect(unlisted.map((item) => item.body)).toEqual(['Where is  my order?', 'On it']);
@@ -41,7 +69,8 @@ describe('conversation view', () => {
     const view = conversationView({
       serverMessages: [message('m1', 'jane@example.com', 'first reply')],
       outbox: [entry('local-1', 'first reply', 'sent', 'm1'), entry('local-2', 'second', 'sending'), entry('local-3', 'third', 'failed')],
-      customerEmails: customer, firstMessage: null,
+      customerEmails: customer,
+      firstMessage: null,
     });
     expect(view.map((item) => [item.key, item.body, item.delivery])).toEqual([
       ['local-1', 'first reply', 'sent'],
@@ -57,7 +86,9 @@ describe('conversation view', () => {
     const confirmed = { ...entry('local-2', 'Thanks', 'sent', 'm2'), createdAt: '2026-11-22T15:10:00Z', sentAt: '2026-11-22T10:03:00Z' };
     const view = conversationView({
       serverMessages: [message('m0', 'agent@x.co', 'Which order?', 'reply', '2026-11-22T10:01:00Z')],
-      outbox: [waiting, confirmed], customerEmails: customer, firstMessage: null,
+      outbox: [waiting, confirmed],
+      customerEmails: customer,
+      firstMessage: null,
     });
     expect(view.map((item) => [item.body, item.createdAt])).toEqual([
       ['Which order?', '2026-11-22T10:01:00Z'],
@@ -70,7 +101,9 @@ describe('conversation view', () => {
     const lost = { ...entry('local-1', 'ok', 'pending'), firstAttemptAt: 1, seenBefore: ['m1'], uncertain: true };
     const view = conversationView({
       serverMessages: [message('m1', 'jane@example.com', 'ok'), message('m2', 'agent@x.co', 'Great'), message('m3', 'jane@example.com', 'ok')],
-      outbox: [lost], customerEmails: customer, firstMessage: null,
+      outbox: [lost],
+      customerEmails: customer,
+      firstMessage: null,
     });
     expect(view.map((item) => [item.key, item.body, item.delivery])).toEqual([
       ['m1', 'ok', 'sent'],
@@ -86,7 +119,9 @@ describe('conversation view', () => {
         message('b', 'jane@example.com', 'mine', 'reply', '2026-11-22T10:01:00Z'),
         message('c', 'agent@x.co', 'new', 'reply', '2026-11-22T10:02:00Z'),
       ],
-      outbox: [], customerEmails: customer, firstMessage: null,
+      outbox: [],
+      customerEmails: customer,
+      firstMessage: null,
     });
     expect(unreadCount(view, null)).toBe(2);
     expect(unreadCount(view, '2026-11-22T10:00:00Z')).toBe(1);
@@ -96,7 +131,12 @@ describe('conversation view', () => {
 
 describe('reuseUnchanged', () => {
   const view = (bodies: string[]) =>
-    conversationView({ serverMessages: bodies.map((body, index) => message(`m${index}`, 'agent@x.co', body)), outbox: [], customerEmails: customer, firstMessage: null });
+    conversationView({
+      serverMessages: bodies.map((body, index) => message(`m${index}`, 'agent@x.co', body)),
+      outbox: [],
+      customerEmails: customer,
+      firstMessage: null,
+    });
 
   it('gives back the very same array when nothing changed, so nothing renders', () => {
     const previous = view(['a', 'b']);
@@ -114,7 +154,11 @@ describe('reuseUnchanged', () => {
 
   it('replaces a message whose delivery changed', () => {
     const sending = conversationView({ serverMessages: [], outbox: [entry('local-1', 'hi', 'sending')], customerEmails: customer, firstMessage: null });
-    const sent = reuseUnchanged(sending, conversationView({ serverMessages: [], outbox: [entry('local-1', 'hi', 'sent', 'm9')], customerEmails: customer, firstMessage: null }), 'key');
+    const sent = reuseUnchanged(
+      sending,
+      conversationView({ serverMessages: [], outbox: [entry('local-1', 'hi', 'sent', 'm9')], customerEmails: customer, firstMessage: null }),
+      'key',
+    );
     expect(sent[0]).not.toBe(sending[0]);
     expect(sent[0]?.delivery).toBe('sent');
   });

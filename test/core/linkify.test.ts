@@ -50,9 +50,7 @@ describe('linkify', () => {
       expect(links('write to mailto:help@example.com?subject=Hi')).toEqual([
         { text: 'mailto:help@example.com?subject=Hi', href: 'mailto:help@example.com?subject=Hi' },
       ]);
-      expect(links('MAILTO:Help@Example.com')).toEqual([
-        { text: 'MAILTO:Help@Example.com', href: 'mailto:Help@Example.com' },
-      ]);
+      expect(links('MAILTO:Help@Example.com')).toEqual([{ text: 'MAILTO:Help@Example.com', href: 'mailto:Help@Example.com' }]);
     });
 
     it('links bare www. hosts over https', () => {
@@ -108,11 +106,7 @@ describe('linkify', () => {
     });
 
     it('leaves an unbalanced closing parenthesis out of the link', () => {
-      expect(linkify('(see https://example.com/help)')).toEqual([
-        text('(see '),
-        link('https://example.com/help', 'https://example.com/help'),
-        text(')'),
-      ]);
+      expect(linkify('(see https://example.com/help)')).toEqual([text('(see '), link('https://example.com/help', 'https://example.com/help'), text(')')]);
     });
 
     it('keeps balanced parentheses that belong to the URL', () => {
@@ -136,11 +130,7 @@ describe('linkify', () => {
     });
 
     it('stops at a link inside angle brackets and quotes', () => {
-      expect(linkify('<https://example.com/x>')).toEqual([
-        text('<'),
-        link('https://example.com/x', 'https://example.com/x'),
-        text('>'),
-      ]);
+      expect(linkify('<https://example.com/x>')).toEqual([text('<'), link('https://example.com/x', 'https://example.com/x'), text('>')]);
     });
 
     it('encodes what the URL parser encodes, so the href is always well formed', () => {
@@ -233,11 +223,7 @@ describe('linkify', () => {
     });
 
     it('keeps markup around a real link as literal text', () => {
-      expect(linkify('<a href="https://example.com">x</a>')).toEqual([
-        text('<a href="'),
-        link('https://example.com', 'https://example.com/'),
-        text('">x</a>'),
-      ]);
+      expect(linkify('<a href="https://example.com">x</a>')).toEqual([text('<a href="'), link('https://example.com', 'https://example.com/'), text('">x</a>')]);
     });
 
     it('ends a link at invisible and direction-changing characters', () => {
@@ -246,18 +232,12 @@ describe('linkify', () => {
     });
 
     it('keeps a URL with a user name as text, since it hides the real host', () => {
-      expect(linkify('http://bank.example@evil.example/login')).toEqual([
-        text('http://bank.example@evil.example/login'),
-      ]);
+      expect(linkify('http://bank.example@evil.example/login')).toEqual([text('http://bank.example@evil.example/login')]);
       expect(linkify('https://user:pass@example.com')).toEqual([text('https://user:pass@example.com')]);
     });
 
     it('leaves an HTML entity stuck to the end out of the link', () => {
-      expect(linkify('&lt;https://example.com/a&gt;')).toEqual([
-        text('&lt;'),
-        link('https://example.com/a', 'https://example.com/a'),
-        text('&gt;'),
-      ]);
+      expect(linkify('&lt;https://example.com/a&gt;')).toEqual([text('&lt;'), link('https://example.com/a', 'https://example.com/a'), text('&gt;')]);
     });
 
     it('does not link part of another scheme', () => {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildMetadata,
-  collectPageInfo,
-  MAX_METADATA_BYTES,
-  validateMetadata,
-  type AddressPolicy,
-  type PageEnvironment,
-} from '../../widget/core/metadata';
+import { buildMetadata, collectPageInfo, MAX_METADATA_BYTES, validateMetadata, type AddressPolicy, type PageEnvironment } from '../../widget/core/metadata';
 
 const REDACTED_POLICY: AddressPolicy = { full: false, redactParams: [] };
 
@@ -56,10 +49,7 @@ describe('collectPageInfo', () => {
 
   it('cuts huge URLs and titles so the page info never fills the 16 KB alone', () => {
     const huge = `https://shop.example.com/?q=${'x'.repeat(30_000)}`;
-    const info = collectPageInfo(
-      environment({ location: { href: huge }, document: { title: 't'.repeat(30_000), referrer: huge } }),
-      REDACTED_POLICY,
-    );
+    const info = collectPageInfo(environment({ location: { href: huge }, document: { title: 't'.repeat(30_000), referrer: huge } }), REDACTED_POLICY);
     expect(validateMetadata(info).ok).toBe(true);
     expect(info.page_url.startsWith('https://shop.example.com/?q=')).toBe(true);
   });
@@ -80,10 +70,10 @@ describe('collectPageInfo', () => {
   });
 
   it("redacts the site's own names too", () => {
-    const info = collectPageInfo(
-      environment({ location: { href: 'https://shop.example.com/track?order_ref=A12&lang=en' } }),
-      { full: false, redactParams: ['order_ref'] },
-    );
+    const info = collectPageInfo(environment({ location: { href: 'https://shop.example.com/track?order_ref=A12&lang=en' } }), {
+      full: false,
+      redactParams: ['order_ref'],
+    });
     expect(info.page_url).toBe('https://shop.example.com/track?order_ref=[redacted]&lang=en');
   });
 
@@ -187,7 +177,7 @@ describe('validateMetadata', () => {
 
   it('refuses a cycle instead of looping', () => {
     const value: Record<string, unknown> = { a: { b: [] as unknown[] } };
-    ((value.a as { b: unknown[] }).b).push(value);
+    (value.a as { b: unknown[] }).b.push(value);
     expect(reasonOf(value)).toBe('metadata.a.b[0] refers back to itself (a cycle)');
   });
 

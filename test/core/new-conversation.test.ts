@@ -44,8 +44,14 @@ describe('new conversation request', () => {
   });
 
   it('reports the form errors as codes: message required, email invalid, email required when configured', () => {
-    expect(newConversationRequest({ name: '', email: 'nope', message: ' ' }, context)).toEqual({ ok: false, errors: { message: 'required', email: 'invalid' } });
-    expect(newConversationRequest({ name: '', email: '', message: 'Hi' }, { ...context, requireEmail: true })).toEqual({ ok: false, errors: { email: 'required' } });
+    expect(newConversationRequest({ name: '', email: 'nope', message: ' ' }, context)).toEqual({
+      ok: false,
+      errors: { message: 'required', email: 'invalid' },
+    });
+    expect(newConversationRequest({ name: '', email: '', message: 'Hi' }, { ...context, requireEmail: true })).toEqual({
+      ok: false,
+      errors: { email: 'required' },
+    });
   });
 
   it('lets metadata from the site win, and never blocks on metadata that is too large', () => {
@@ -58,7 +64,12 @@ describe('new conversation request', () => {
   });
 
   it('maps the API field errors onto the form fields', () => {
-    const error = new ApiError({ kind: 'http', status: 400, message: 'x', fieldErrors: { subject: ['Too long.'], user_email: ['Enter a valid email address.'] } });
+    const error = new ApiError({
+      kind: 'http',
+      status: 400,
+      message: 'x',
+      fieldErrors: { subject: ['Too long.'], user_email: ['Enter a valid email address.'] },
+    });
     expect(formErrorsFrom(error)).toEqual({ message: 'Too long.', email: 'Enter a valid email address.' });
   });
 });

@@ -54,7 +54,10 @@ function makeOutbox(overrides: Partial<OutboxOptions> = {}) {
 }
 
 const customerBodies = () =>
-  helpdesk.listMessages(conversation.id).filter((message) => message.sender_email === CUSTOMER).map((message) => message.body);
+  helpdesk
+    .listMessages(conversation.id)
+    .filter((message) => message.sender_email === CUSTOMER)
+    .map((message) => message.body);
 
 const settled = (outbox: ReturnType<typeof createOutbox>, timeout = 20_000) =>
   vi.waitFor(() => expect(outbox.entries(conversation.id).every((entry) => entry.state === 'sent' || entry.state === 'failed')).toBe(true), {
@@ -132,14 +135,34 @@ describe('outbox', () => {
     const { outbox } = makeOutbox({
       store: memoryStore([
         {
-          id: 'local-a', conversationId: conversation.id, body: 'Sent before the reload', userEmail: CUSTOMER, state: 'sending',
-          createdAt: new Date().toISOString(), firstAttemptAt: Date.now() - 1000, seenBefore: [], uncertain: true,
-          attempts: 1, notBefore: 0, messageId: null, error: null,
+          id: 'local-a',
+          conversationId: conversation.id,
+          body: 'Sent before the reload',
+          userEmail: CUSTOMER,
+          state: 'sending',
+          createdAt: new Date().toISOString(),
+          firstAttemptAt: Date.now() - 1000,
+          seenBefore: [],
+          uncertain: true,
+          attempts: 1,
+          notBefore: 0,
+          messageId: null,
+          error: null,
         },
         {
-          id: 'local-b', conversationId: conversation.id, body: 'Queued behind it', userEmail: CUSTOMER, state: 'pending',
-          createdAt: new Date().toISOString(), firstAttemptAt: null, seenBefore: [], uncertain: false,
-          attempts: 0, notBefore: 0, messageId: null, error: null,
+          id: 'local-b',
+          conversationId: conversation.id,
+          body: 'Queued behind it',
+          userEmail: CUSTOMER,
+          state: 'pending',
+          createdAt: new Date().toISOString(),
+          firstAttemptAt: null,
+          seenBefore: [],
+          uncertain: false,
+          attempts: 0,
+          notBefore: 0,
+          messageId: null,
+          error: null,
         },
       ]),
     });

@@ -17,7 +17,11 @@ describe('redactUrl', () => {
       'https://app.example.com/callback#access_token=ya29.a0AfH6SM&token_type=Bearer&expires_in=3599&state=af0ifjs',
       'https://app.example.com/callback',
     ],
-    ['a Supabase magic-link fragment', 'https://app.example.com/#access_token=eyJhbGci.eyJzdWIi.SflKx&refresh_token=v1.Mr5&type=magiclink', 'https://app.example.com/'],
+    [
+      'a Supabase magic-link fragment',
+      'https://app.example.com/#access_token=eyJhbGci.eyJzdWIi.SflKx&refresh_token=v1.Mr5&type=magiclink',
+      'https://app.example.com/',
+    ],
     ['a hash route', 'https://app.example.com/#/orders?tab=2', 'https://app.example.com/'],
     ['a fragment holding a "?"', 'https://shop.example.com/?page=2#x?token=abc', 'https://shop.example.com/?page=2'],
 
@@ -37,7 +41,11 @@ describe('redactUrl', () => {
       'https://shop.example.com/reset?reset_token=abc&utm_source=news&utm_medium=email',
       `https://shop.example.com/reset?reset_token=${R}&utm_source=news&utm_medium=email`,
     ],
-    ['a token in the path (paths stay)', 'https://shop.example.com/password/reset/8f14e45fceea167a', 'https://shop.example.com/password/reset/8f14e45fceea167a'],
+    [
+      'a token in the path (paths stay)',
+      'https://shop.example.com/password/reset/8f14e45fceea167a',
+      'https://shop.example.com/password/reset/8f14e45fceea167a',
+    ],
 
     // Magic links and one-time codes.
     [
@@ -59,11 +67,7 @@ describe('redactUrl', () => {
       'https://app.example.com/oauth/callback?code=4%2F0AX4Xf&state=af0ifjsldkj&scope=email%20profile',
       `https://app.example.com/oauth/callback?code=${R}&state=${R}&scope=email%20profile`,
     ],
-    [
-      'a Keycloak answer',
-      'https://app.example.com/cb?state=a1&session_state=b2&code=c3',
-      `https://app.example.com/cb?state=${R}&session_state=${R}&code=${R}`,
-    ],
+    ['a Keycloak answer', 'https://app.example.com/cb?state=a1&session_state=b2&code=c3', `https://app.example.com/cb?state=${R}&session_state=${R}&code=${R}`],
     [
       'a SAML answer',
       'https://app.example.com/sso?SAMLResponse=PHNhbWxwOlJlc3BvbnNl&RelayState=%2Fdashboard',
@@ -144,7 +148,11 @@ describe('redactUrl', () => {
       'https://shop.example.com/go?to=https%3A%2F%2Fapp.example.com%2Fcb%23access_token%3Dxyz%26state%3Ds',
       'https://shop.example.com/go?to=https%3A%2F%2Fapp.example.com%2Fcb%23access_token%3D%5Bredacted%5D%26state%3D%5Bredacted%5D',
     ],
-    ['a return address with nothing secret (left byte for byte)', 'https://shop.example.com/login?next=%2Forders%3Fpage%3D2', 'https://shop.example.com/login?next=%2Forders%3Fpage%3D2'],
+    [
+      'a return address with nothing secret (left byte for byte)',
+      'https://shop.example.com/login?next=%2Forders%3Fpage%3D2',
+      'https://shop.example.com/login?next=%2Forders%3Fpage%3D2',
+    ],
     ['a search for "C#"', 'https://shop.example.com/search?q=C%23+books', 'https://shop.example.com/search?q=C%23+books'],
 
     // Credentials in the address.
@@ -189,12 +197,9 @@ describe('redactUrl', () => {
     expect(redact(address)).toBe(address);
   });
 
-  it.each(['promo_code', 'coupon_code', 'secrets', 'tokens', 'keys', 'session_count', 'pin'])(
-    'redacts %s (money, plurals, or the word itself)',
-    (name) => {
-      expect(redact(`https://shop.example.com/?${name}=value1`)).toBe(`https://shop.example.com/?${name}=${R}`);
-    },
-  );
+  it.each(['promo_code', 'coupon_code', 'secrets', 'tokens', 'keys', 'session_count', 'pin'])('redacts %s (money, plurals, or the word itself)', (name) => {
+    expect(redact(`https://shop.example.com/?${name}=value1`)).toBe(`https://shop.example.com/?${name}=${R}`);
+  });
 
   it("adds the site's own names, matched as words like the built-in ones", () => {
     const address = 'https://x.example/?order_ref=1&orderRef=2&my-order-ref=3&orderref=4&magic=5&magic_link=6&magiclink=7&order=8&ref=9';

@@ -3,9 +3,7 @@ import { subjectFromMessage } from '../../widget/core/subject';
 
 describe('subjectFromMessage', () => {
   it('uses the first line of the message', () => {
-    expect(subjectFromMessage('Order #1234 never arrived\nI ordered it last week.')).toBe(
-      'Order #1234 never arrived',
-    );
+    expect(subjectFromMessage('Order #1234 never arrived\nI ordered it last week.')).toBe('Order #1234 never arrived');
   });
 
   it('skips blank lines before the first words', () => {
@@ -34,14 +32,7 @@ describe('subjectFromMessage', () => {
   });
 
   it('never goes over the API limit of 500 characters', () => {
-    const inputs = [
-      'word '.repeat(300),
-      'a'.repeat(1000),
-      `${'a'.repeat(498)} bcd efg`,
-      `${'a'.repeat(499)} b`,
-      '😀'.repeat(400),
-      `short ${'y'.repeat(2000)}`,
-    ];
+    const inputs = ['word '.repeat(300), 'a'.repeat(1000), `${'a'.repeat(498)} bcd efg`, `${'a'.repeat(499)} b`, '😀'.repeat(400), `short ${'y'.repeat(2000)}`];
     for (const input of inputs) {
       const subject = subjectFromMessage(input);
       expect(subject.length, input.slice(0, 20)).toBeLessThanOrEqual(500);

@@ -47,7 +47,10 @@ describe('tab channel', () => {
       expect(channels.map((channel) => channel.received)).toEqual([
         [{ type: 'ping', n: 2 }],
         [{ type: 'ping', n: 1 }],
-        [{ type: 'ping', n: 1 }, { type: 'ping', n: 2 }],
+        [
+          { type: 'ping', n: 1 },
+          { type: 'ping', n: 2 },
+        ],
       ]);
     });
 
@@ -99,7 +102,15 @@ describe('tab channel', () => {
     const otherTab = new tabs[1]!.BroadcastChannel(NAME);
     const envelope = (from: string, message: unknown) => JSON.stringify({ id: 1, from, message, at: 0 });
     const ownId = tabs[0]!.id;
-    const garbage = ['not json', 'null', '42', '{}', JSON.stringify({ type: 'ping', n: 1 }), envelope('tab-9', { type: 'pong' }), envelope(ownId, { type: 'ping', n: 1 })];
+    const garbage = [
+      'not json',
+      'null',
+      '42',
+      '{}',
+      JSON.stringify({ type: 'ping', n: 1 }),
+      envelope('tab-9', { type: 'pong' }),
+      envelope(ownId, { type: 'ping', n: 1 }),
+    ];
     for (const raw of garbage) {
       browser.storage.setItem(NAME, raw);
       otherTab.postMessage(raw);
@@ -121,7 +132,9 @@ describe('tab channel', () => {
       constructor() {
         throw new DOMException('denied', 'SecurityError');
       }
-    } as unknown as new (name: string) => BroadcastChannelLike;
+    } as unknown as new (
+      name: string,
+    ) => BroadcastChannelLike;
     const { channels } = openTabs(2, 'broadcast', Throwing);
     channels[0]!.post({ type: 'ping', n: 1 });
     await settle();

@@ -89,7 +89,8 @@ function openTab(options: { locks?: boolean; timing?: Partial<Timing> } = {}) {
   return handle;
 }
 
-const listPolls = (id: string) => helpdesk.requests.filter((request) => request.method === 'GET' && request.path === `/api/v1/conversations/${id}/messages/`).length;
+const listPolls = (id: string) =>
+  helpdesk.requests.filter((request) => request.method === 'GET' && request.path === `/api/v1/conversations/${id}/messages/`).length;
 const waitFor = (assertion: () => void) => vi.waitFor(assertion, { timeout: 8000, interval: 20 });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

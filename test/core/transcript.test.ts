@@ -15,11 +15,26 @@ beforeAll(() => {
 
 const AGENT = 'marta.lopez@kestrel.example';
 const message = (id: string, senderEmail: string | null, body: string, createdAt: string, type = 'reply'): Message => ({
-  id, senderEmail, body, type, createdAt,
+  id,
+  senderEmail,
+  body,
+  type,
+  createdAt,
 });
 const entry = (id: string, body: string, state: OutboxEntry['state'], createdAt: string): OutboxEntry => ({
-  id, conversationId: 'c1', body, userEmail: 'jane@example.com', state, createdAt, firstAttemptAt: null, seenBefore: [],
-  uncertain: false, attempts: 1, notBefore: 0, messageId: null, error: state === 'failed' ? 'Service unavailable' : null,
+  id,
+  conversationId: 'c1',
+  body,
+  userEmail: 'jane@example.com',
+  state,
+  createdAt,
+  firstAttemptAt: null,
+  seenBefore: [],
+  uncertain: false,
+  attempts: 1,
+  notBefore: 0,
+  messageId: null,
+  error: state === 'failed' ? 'Service unavailable' : null,
 });
 
 const HTML_LOOKING = 'Try <b>this</b> & <a href="https://evil.example">that</a>\n<script>alert(1)</script> &amp; done';

@@ -24,7 +24,9 @@ interface Violation {
 async function axeViolations(page: Page): Promise<{ violations: Violation[]; checked: number }> {
   await page.addScriptTag({ path: AXE_SCRIPT });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[]; passes: Array<{ nodes: unknown[] }> }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[]; passes: Array<{ nodes: unknown[] }> }> } }
+    ).axe;
     const results = await axe.run(
       { include: [['#parley-root']] },
       { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations', 'passes'] },

@@ -26,7 +26,11 @@ const notRestoredReasons = (page: Page) =>
   });
 
 function pages() {
-  site.page('/elsewhere.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Elsewhere</title></head><body><p>Another site page.</p></body></html>', { cacheable: true });
+  site.page(
+    '/elsewhere.html',
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Elsewhere</title></head><body><p>Another site page.</p></body></html>',
+    { cacheable: true },
+  );
   return site.page('/bfcache.html', site.html({ title: 'Shop', body: '<a href="/elsewhere.html">Elsewhere</a>' }), { cacheable: true });
 }
 

@@ -7,16 +7,7 @@ import type { WireConversation } from '../../demo/emulator/index';
 import { browserSuite } from './helpers/browser';
 import { apiRequests, createRequests } from './helpers/demo';
 import { FIXTURE_CLIENT_KEY, fixtureSuite } from './helpers/fixtures';
-import {
-  expectMessageShown,
-  openWidget,
-  parley,
-  parleyStorageKeys,
-  startConversation,
-  unique,
-  waitForWidget,
-  widget,
-} from './helpers/widget';
+import { expectMessageShown, openWidget, parley, parleyStorageKeys, startConversation, unique, waitForWidget, widget } from './helpers/widget';
 
 const browser = browserSuite();
 const site = fixtureSuite();
@@ -26,17 +17,20 @@ const EVENTS = ['open', 'close', 'conversation', 'message', 'unread'] as const;
 
 /** Subscribes a recorder to each event, in the page; half of them keep their unsubscribe function. */
 async function recordEvents(page: Page): Promise<void> {
-  await page.evaluate((names) => {
-    const w = window as unknown as Record<string, unknown> & { Parley(...args: unknown[]): unknown };
-    const events: Recorded = [];
-    const handlers: Record<string, (payload: unknown) => void> = {};
-    const unsubscribe: Record<string, unknown> = {};
-    for (const name of names) {
-      handlers[name] = (payload) => events.push([name, payload]);
-      unsubscribe[name] = w.Parley('on', name, handlers[name]);
-    }
-    Object.assign(w, { __events: events, __handlers: handlers, __unsubscribe: unsubscribe });
-  }, [...EVENTS]);
+  await page.evaluate(
+    (names) => {
+      const w = window as unknown as Record<string, unknown> & { Parley(...args: unknown[]): unknown };
+      const events: Recorded = [];
+      const handlers: Record<string, (payload: unknown) => void> = {};
+      const unsubscribe: Record<string, unknown> = {};
+      for (const name of names) {
+        handlers[name] = (payload) => events.push([name, payload]);
+        unsubscribe[name] = w.Parley('on', name, handlers[name]);
+      }
+      Object.assign(w, { __events: events, __handlers: handlers, __unsubscribe: unsubscribe });
+    },
+    [...EVENTS],
+  );
 }
 
 const messagePolls = () => apiRequests(site.emulator, /\/messages\/$/, 'GET');

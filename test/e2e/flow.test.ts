@@ -65,9 +65,7 @@ describe('a customer on the shop', () => {
 
     const replyText = unique('Thanks, that is quick!');
     await sendReply(page, replyText);
-    await expect
-      .poll(() => demo.emulator.listMessages(conversation.id).filter((item) => item.body === replyText), { timeout: 10_000 })
-      .toHaveLength(1);
+    await expect.poll(() => demo.emulator.listMessages(conversation.id).filter((item) => item.body === replyText), { timeout: 10_000 }).toHaveLength(1);
     const sent = sendRequests(demo.emulator);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.body).toEqual({ body: replyText, user_email: email });

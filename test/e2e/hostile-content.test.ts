@@ -69,9 +69,16 @@ describe('what the team sends', () => {
     const body = unique('Tracking: https://track.example.com/KC-20931?x=1 or write to help@kestrel.example.');
     demo.emulator.agentReply(conversation.id, body);
     await expectMessageShown(page, body);
-    const links = await widget(page).log.locator('a').evaluateAll((anchors) =>
-      anchors.map((anchor) => ({ href: anchor.getAttribute('href'), target: anchor.getAttribute('target'), rel: anchor.getAttribute('rel'), text: anchor.textContent })),
-    );
+    const links = await widget(page)
+      .log.locator('a')
+      .evaluateAll((anchors) =>
+        anchors.map((anchor) => ({
+          href: anchor.getAttribute('href'),
+          target: anchor.getAttribute('target'),
+          rel: anchor.getAttribute('rel'),
+          text: anchor.textContent,
+        })),
+      );
     const web = links.find((link) => link.href?.startsWith('https://'));
     expect(web).toEqual({
       href: 'https://track.example.com/KC-20931?x=1',

@@ -15,7 +15,8 @@ const site = fixtureSuite();
 const LONG_BODY = `<main>${'<p>Paragraph of the host page, long enough to take the parser a while.</p>'.repeat(2000)}</main>`;
 
 /** Uncaught errors, and the widget's own console errors (the fixture site has no favicon: its 404 is not one). */
-const problems = (console: ConsoleEntry[]) => console.filter((entry) => entry.type === 'pageerror' || (entry.type === 'error' && entry.text.includes('[Parley]')));
+const problems = (console: ConsoleEntry[]) =>
+  console.filter((entry) => entry.type === 'pageerror' || (entry.type === 'error' && entry.text.includes('[Parley]')));
 
 async function expectWorkingWidget(page: Page, label: string) {
   const ui = widget(page);

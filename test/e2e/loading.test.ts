@@ -132,7 +132,7 @@ describe('a file that cannot load', () => {
     const alert = page.locator('#parley-root').getByRole('alert');
     await expect.poll(() => alert.textContent()).toBe('The chat could not be loaded. Check your connection and try again.Try again');
     expect(await ui.panel.count()).toBe(0);
-    const errors = (await page.evaluate(() => (window as unknown as { errors: Array<{ kind: string; message: string }> }).errors));
+    const errors = await page.evaluate(() => (window as unknown as { errors: Array<{ kind: string; message: string }> }).errors);
     expect(errors.at(-1)).toMatchObject({ kind: 'load', message: expect.stringMatching(/parley-app\.[\w-]+\.js could not be loaded: not found/) });
     expect(parleyLines('error').join('\n')).toMatch(/http:\/\/127\.0\.0\.1:\d+\/parley-app\.[\w-]+\.js could not be loaded/);
 
@@ -149,9 +149,15 @@ describe('under the page’s security policies', () => {
   const csp = (scriptSrc: string, extra = '') =>
     `default-src 'none'; script-src ${scriptSrc}; style-src 'nonce-${NONCE}'; connect-src ${site.emulator.url}${extra}`;
   const strictPage = (path: string, policy: string, tagExtra = '') =>
-    site.page(path, site.html({ tag: site.scriptTag({}, `defer nonce="${NONCE}"${tagExtra}`), head: '' }).replace(`<script>window.Parley`, `<script nonce="${NONCE}">window.Parley`), {
-      headers: { 'Content-Security-Policy': policy },
-    });
+    site.page(
+      path,
+      site
+        .html({ tag: site.scriptTag({}, `defer nonce="${NONCE}"${tagExtra}`), head: '' })
+        .replace(`<script>window.Parley`, `<script nonce="${NONCE}">window.Parley`),
+      {
+        headers: { 'Content-Security-Policy': policy },
+      },
+    );
 
   test.each([
     ['a nonce', `'nonce-${NONCE}'`],

@@ -28,10 +28,16 @@ const PATCHED_PAGES = {
   prototype: { head: script('/fixtures/prototype-patches.js'), loaded: "typeof Array.prototype.toJSON === 'function' && Array.from === window.$A" },
   // MooTools Core 1.5.2 (Core, Array, String, Function, Number, Object, JSON); the npm package is its
   // DOM-less build, whose language layer is the browser build's.
-  mootools: { head: script('/node_modules/mootools/lib/mootools-core-1.5.2-server.js'), loaded: "window.MooTools.version === '1.5.2' && Array.from.toString().indexOf('[native code]') < 0" },
+  mootools: {
+    head: script('/node_modules/mootools/lib/mootools-core-1.5.2-server.js'),
+    loaded: "window.MooTools.version === '1.5.2' && Array.from.toString().indexOf('[native code]') < 0",
+  },
   // An Angular app: polyfills (zone.js) before everything else. It patches Promise, fetch, timers,
   // addEventListener, MutationObserver…
-  'zone.js': { head: script('/node_modules/zone.js/bundles/zone.umd.js'), loaded: "typeof Zone === 'function' && !!window.fetch[Zone.__symbol__('OriginalDelegate')]" },
+  'zone.js': {
+    head: script('/node_modules/zone.js/bundles/zone.umd.js'),
+    loaded: "typeof Zone === 'function' && !!window.fetch[Zone.__symbol__('OriginalDelegate')]",
+  },
   // Bluebird's browser build replaces window.Promise, as old sites loaded it.
   bluebird: { head: script('/node_modules/bluebird/js/browser/bluebird.min.js'), loaded: "typeof window.Promise.promisify === 'function'" },
   // whatwg-fetch installs itself only where fetch is missing; sites that want its XHR-based fetch
@@ -186,7 +192,9 @@ describe('a page that removed a built-in the widget needs', () => {
     const opened = await browser.newPage();
     await opened.page.goto(url);
     await expect.poll(() => opened.parleyLines('error').length, { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(opened.parleyLines('error')).toEqual([expect.stringMatching(new RegExp(`^\\[Parley\\] window\\.${name} is undefined: a script on this page removed or replaced it`))]);
+    expect(opened.parleyLines('error')).toEqual([
+      expect.stringMatching(new RegExp(`^\\[Parley\\] window\\.${name} is undefined: a script on this page removed or replaced it`)),
+    ]);
     expect(opened.console.filter((entry) => entry.type === 'pageerror')).toEqual([]);
     // Nothing drawn that a customer could type into and lose.
     expect(await widget(opened.page).root.count()).toBe(0);
@@ -206,8 +214,15 @@ describe('a page styled by a CSS framework', () => {
       framework === 'bootstrap'
         ? `<link rel="stylesheet" href="/node_modules/bootstrap/dist/css/bootstrap.min.css">${script('/node_modules/bootstrap/dist/js/bootstrap.bundle.min.js')}`
         : '<link rel="stylesheet" href="/tailwind.css">';
-    if (framework === 'tailwind') site.page('/tailwind.css', await tailwindCss(['mx-auto', 'max-w-3xl', 'p-8', 'text-2xl', 'font-bold', 'rounded', 'bg-indigo-600', 'px-4', 'py-2', 'text-white']));
-    const url = site.page(`/${framework}.html`, site.html({ head, body: framework === 'bootstrap' ? BOOTSTRAP_BODY : TAILWIND_BODY, title: `A ${framework} shop` }));
+    if (framework === 'tailwind')
+      site.page(
+        '/tailwind.css',
+        await tailwindCss(['mx-auto', 'max-w-3xl', 'p-8', 'text-2xl', 'font-bold', 'rounded', 'bg-indigo-600', 'px-4', 'py-2', 'text-white']),
+      );
+    const url = site.page(
+      `/${framework}.html`,
+      site.html({ head, body: framework === 'bootstrap' ? BOOTSTRAP_BODY : TAILWIND_BODY, title: `A ${framework} shop` }),
+    );
 
     const plain = await browser.newPage();
     await visit(plain, plainUrl);

@@ -88,9 +88,7 @@ describe('on a phone (375×667)', () => {
     // same way (layout viewport unchanged), which is what the keyboard does on phones.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2 });
-    await expect
-      .poll(() => page.evaluate(() => Math.round(window.visualViewport!.height)))
-      .toBeLessThan(400);
+    await expect.poll(() => page.evaluate(() => Math.round(window.visualViewport!.height))).toBeLessThan(400);
     const visible = await page.evaluate(() => ({ top: window.visualViewport!.offsetTop, height: window.visualViewport!.height }));
     await expect
       .poll(async () => Math.round((await ui.panel.evaluate((panel) => panel.getBoundingClientRect().height)) as number))

@@ -168,7 +168,10 @@ describe('a network that drops mid-send', () => {
 
     await context.setOffline(true);
     await sendReply(page, text);
-    await widget(page).root.getByRole('status').filter({ hasText: /offline/i }).waitFor();
+    await widget(page)
+      .root.getByRole('status')
+      .filter({ hasText: /offline/i })
+      .waitFor();
     await expect.poll(() => deliveryShown(page, text)).toEqual(['sending']);
     // A while offline: nothing typed is lost, nothing is given up on.
     await sleep(3_000);
@@ -196,7 +199,10 @@ describe('a network that drops mid-send', () => {
     await context.setOffline(true);
     await expect.poll(() => messagesWithBody(started.id, text), { timeout: 10_000 }).toHaveLength(1);
     await expect.poll(() => sendRequests(demo.emulator)[0]!.status, { message: 'the answer was lost' }).toBe(0);
-    await widget(page).root.getByRole('status').filter({ hasText: /offline/i }).waitFor();
+    await widget(page)
+      .root.getByRole('status')
+      .filter({ hasText: /offline/i })
+      .waitFor();
     await sleep(2_000);
     expect(await deliveryShown(page, text)).toEqual(['sending']);
 
@@ -272,7 +278,7 @@ async function expectTimesSane(page: Page): Promise<string[]> {
   return times;
 }
 
-describe("a customer whose computer clock is hours off, on a line that loses answers", () => {
+describe('a customer whose computer clock is hours off, on a line that loses answers', () => {
   test.each([
     ['ahead', 5 * HOUR],
     ['behind', -5 * HOUR],
@@ -371,7 +377,12 @@ describe('a tab in the background', () => {
     await expectMessageShown(second, agentText);
     await sleep(Math.max(0, hiddenAt + 8_000 - Date.now()));
     // 300 ms for a request the page had issued before it was hidden to be reported.
-    expect(issued.get(first)!.filter((request) => request.at >= hiddenAt + 300).map((request) => request.what)).toEqual([]);
+    expect(
+      issued
+        .get(first)!
+        .filter((request) => request.at >= hiddenAt + 300)
+        .map((request) => request.what),
+    ).toEqual([]);
   });
 });
 

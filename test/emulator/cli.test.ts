@@ -21,13 +21,26 @@ describe('emulator command line', () => {
 
   it('takes repeated keys and origins, applying every origin to every client key', () => {
     const command = parseCli([
-      '--port', '0',
-      '--client-key', 'bnc_cl_one', '--client-key', 'bnc_cl_two',
-      '--server-key', 'bnc_sv_one',
-      '--allow-origin', 'http://localhost:5173', '--allow-origin', 'https://shop.example',
-      '--data', '/tmp/x',
-      '--rate-limit', '10',
-      '--switch', 'listEnvelope=count-results', '--switch', 'latencyMs=200',
+      '--port',
+      '0',
+      '--client-key',
+      'bnc_cl_one',
+      '--client-key',
+      'bnc_cl_two',
+      '--server-key',
+      'bnc_sv_one',
+      '--allow-origin',
+      'http://localhost:5173',
+      '--allow-origin',
+      'https://shop.example',
+      '--data',
+      '/tmp/x',
+      '--rate-limit',
+      '10',
+      '--switch',
+      'listEnvelope=count-results',
+      '--switch',
+      'latencyMs=200',
     ]);
     const origins = ['http://localhost:5173', 'https://shop.example'];
     expect(command).toEqual({

@@ -117,10 +117,7 @@ describe('GET /api/v1/conversations/', () => {
   it('filters by requester email', async () => {
     const jane = await createConversation(helpdesk, { user_email: 'jane@example.com' });
     await createConversation(helpdesk, { user_email: 'john@example.com' });
-    const { body } = await callJson<{ count: number; results: WireConversation[] }>(
-      helpdesk,
-      '/api/v1/conversations/?user_email=jane%40example.com',
-    );
+    const { body } = await callJson<{ count: number; results: WireConversation[] }>(helpdesk, '/api/v1/conversations/?user_email=jane%40example.com');
     expect(body.count).toBe(1);
     expect(body.results.map((conversation) => conversation.id)).toEqual([jane.id]);
   });

@@ -14,17 +14,14 @@ afterEach(() => helpdesk.cleanup());
 const CREATE = '/api/v1/conversations/create/';
 
 describe('paths and methods', () => {
-  it.each([
-    '/api/v1/conversations',
-    '/api/v1/conversations/create',
-    '/api/v1/conversation/',
-    '/api/v2/conversations/',
-    '/',
-  ])('answers 404 {"detail": "Not found."} for %s', async (path) => {
-    const { status, body } = await callJson(helpdesk, path);
-    expect(status).toBe(404);
-    expect(body).toEqual({ detail: 'Not found.' });
-  });
+  it.each(['/api/v1/conversations', '/api/v1/conversations/create', '/api/v1/conversation/', '/api/v2/conversations/', '/'])(
+    'answers 404 {"detail": "Not found."} for %s',
+    async (path) => {
+      const { status, body } = await callJson(helpdesk, path);
+      expect(status).toBe(404);
+      expect(body).toEqual({ detail: 'Not found.' });
+    },
+  );
 
   it('answers 405 with Allow for a known path and the wrong method', async () => {
     const get = await callJson(helpdesk, CREATE);

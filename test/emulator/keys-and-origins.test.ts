@@ -162,8 +162,6 @@ describe('preflight', () => {
 
   it('records preflights with the other requests', async () => {
     await preflight(SHOP, 'authorization');
-    expect(helpdesk.requests).toEqual([
-      expect.objectContaining({ method: 'OPTIONS', path: '/api/v1/conversations/create/', origin: SHOP, status: 204 }),
-    ]);
+    expect(helpdesk.requests).toEqual([expect.objectContaining({ method: 'OPTIONS', path: '/api/v1/conversations/create/', origin: SHOP, status: 204 })]);
   });
 });

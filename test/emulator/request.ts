@@ -43,11 +43,7 @@ export async function callJson<T = Record<string, unknown>>(
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
 }
 
-export async function createConversation(
-  helpdesk: TestEmulator,
-  fields: Record<string, unknown> = {},
-  options: CallOptions = {},
-): Promise<WireConversation> {
+export async function createConversation(helpdesk: TestEmulator, fields: Record<string, unknown> = {}, options: CallOptions = {}): Promise<WireConversation> {
   const { status, body } = await callJson<WireConversation>(helpdesk, '/api/v1/conversations/create/', {
     ...options,
     json: { subject: 'Help with order #1234', ...fields },

@@ -43,7 +43,12 @@ describe('create validation', () => {
   });
 
   it('accepts a subject of exactly 500 characters and every documented priority and channel', async () => {
-    for (const [priority, channel] of [['low', 'web'], ['normal', 'email'], ['high', 'api'], ['urgent', 'callback']]) {
+    for (const [priority, channel] of [
+      ['low', 'web'],
+      ['normal', 'email'],
+      ['high', 'api'],
+      ['urgent', 'callback'],
+    ]) {
       const { status } = await create({ subject: 'x'.repeat(500), priority, channel });
       expect(status).toBe(201);
     }

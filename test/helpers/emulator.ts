@@ -27,12 +27,15 @@ export interface TestEmulator extends Emulator {
 export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'parley-emulator-')));
-  return launch({
-    clientKeys: [{ key: TEST_KEYS.client, allowedOrigins: ['*'] }],
-    serverKeys: [TEST_KEYS.server],
-    ...options,
-    dataDir,
-  }, ownsDataDir);
+  return launch(
+    {
+      clientKeys: [{ key: TEST_KEYS.client, allowedOrigins: ['*'] }],
+      serverKeys: [TEST_KEYS.server],
+      ...options,
+      dataDir,
+    },
+    ownsDataDir,
+  );
 }
 
 async function launch(options: EmulatorOptions, ownsDataDir: boolean): Promise<TestEmulator> {

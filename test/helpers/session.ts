@@ -81,7 +81,6 @@ export function startSession(helpdesk: TestEmulator, options: SessionOptions = {
     fallbackSubject: () => 'Support request',
     timing: { ...FAST, ...options.timing },
   });
-  const eventsOf = <K extends keyof ParleyEvents>(name: K) =>
-    events.filter((entry) => entry.event === name).map((entry) => entry.payload as ParleyEvents[K]);
+  const eventsOf = <K extends keyof ParleyEvents>(name: K) => events.filter((entry) => entry.event === name).map((entry) => entry.payload as ParleyEvents[K]);
   return { session, backend, events, eventsOf, visibility, connectivity, state: () => session.getState() };
 }

@@ -104,7 +104,10 @@ export function createBrowser(clock: FakeClock) {
             signal.addEventListener('abort', () => {
               const waiting = lockQueues.get(name) ?? [];
               if (!waiting.includes(request)) return; // granted already: aborting does nothing
-              lockQueues.set(name, waiting.filter((other) => other !== request));
+              lockQueues.set(
+                name,
+                waiting.filter((other) => other !== request),
+              );
               abort();
             });
             grant(name);
@@ -141,7 +144,11 @@ export function createBrowser(clock: FakeClock) {
         timers.clear();
         for (const entry of storageListeners) if (entry.tab === tab) storageListeners.delete(entry);
         for (const entry of channels) if (entry.tab === tab) channels.delete(entry);
-        for (const [name, queue] of lockQueues) lockQueues.set(name, queue.filter((request) => request.tab !== tab));
+        for (const [name, queue] of lockQueues)
+          lockQueues.set(
+            name,
+            queue.filter((request) => request.tab !== tab),
+          );
         for (const [name, holder] of lockHolders) if (holder.tab === tab) release(name, holder);
       },
     };

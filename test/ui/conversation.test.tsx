@@ -107,17 +107,16 @@ describe('the conversation', () => {
   });
 
   it('sets no style attribute anywhere (strict CSP)', () => {
-    const widget = renderConversation([
-      chatMessage({ author: 'customer', delivery: 'failed', error: 'x' }),
-      chatMessage({ body: 'https://example.com' }),
-    ]);
+    const widget = renderConversation([chatMessage({ author: 'customer', delivery: 'failed', error: 'x' }), chatMessage({ body: 'https://example.com' })]);
     expect(widget.shadowRoot.querySelectorAll('[style]')).toHaveLength(0);
   });
 });
 
 describe('a long conversation', () => {
   const many = (count: number) =>
-    Array.from({ length: count }, (_, index) => chatMessage({ key: `m${index}`, id: `m${index}`, body: `Message ${index}`, author: index % 2 ? 'team' : 'customer', createdAt: at(2, '10:00') }));
+    Array.from({ length: count }, (_, index) =>
+      chatMessage({ key: `m${index}`, id: `m${index}`, body: `Message ${index}`, author: index % 2 ? 'team' : 'customer', createdAt: at(2, '10:00') }),
+    );
   const bodies = (widget: ReturnType<typeof renderWidget>) => widget.getAllByText(/^Message \d+$/).map((node) => node.textContent);
 
   it('shows the latest 100 messages, and earlier ones on request', () => {

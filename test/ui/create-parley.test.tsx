@@ -69,7 +69,7 @@ describe('createParley', () => {
     expect(ui.getByRole('button', { name: 'Open support chat' }).getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('draws the launcher in tasks after the caller\'s, and reads storage only after that', async () => {
+  it("draws the launcher in tasks after the caller's, and reads storage only after that", async () => {
     const read = localStorage.getItem.bind(localStorage);
     let launcherAtFirstRead: boolean | null = null;
     const getItem = vi.spyOn(localStorage, 'getItem').mockImplementation((key) => {
@@ -202,7 +202,9 @@ describe('createParley', () => {
 
     fireEvent.input(ui.getByRole('textbox', { name: 'Write a reply' }), { target: { value: 'Great, thanks' } });
     fireEvent.click(ui.getByRole('button', { name: 'Send' }));
-    await waitFor(() => expect(helpdesk.listMessages(conversation.id).at(-1)).toMatchObject({ body: 'Great, thanks', sender_email: 'jane@example.com' }), { timeout: 5000 });
+    await waitFor(() => expect(helpdesk.listMessages(conversation.id).at(-1)).toMatchObject({ body: 'Great, thanks', sender_email: 'jane@example.com' }), {
+      timeout: 5000,
+    });
     expect(Object.keys(localStorage).every((key) => key.startsWith('parley:v1:'))).toBe(true);
   }, 20_000);
 

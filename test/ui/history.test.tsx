@@ -8,8 +8,7 @@ const items: ConversationSummary[] = [
   { id: 'c2', subject: 'Refund for order 42', status: 'pending', updatedAt: '2025-02-03T10:00:00' },
   { id: 'c1', subject: 'Cannot log in', status: 'resolved', updatedAt: '2025-01-10T10:00:00' },
 ];
-const withHistory = (history: SessionState['history'], partial: Partial<SessionState> = {}) =>
-  sessionState({ identity, history, ...partial });
+const withHistory = (history: SessionState['history'], partial: Partial<SessionState> = {}) => sessionState({ identity, history, ...partial });
 
 describe('your conversations', () => {
   it('lists an identified customer’s conversations with their status', () => {

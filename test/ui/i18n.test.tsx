@@ -35,11 +35,35 @@ describe('strings', () => {
 
   it('hold product.md’s accessible names in English, exactly', () => {
     expect([
-      en.openChat, en.closeChat, en.title, en.close, en.name, en.email, en.message, en.startConversation,
-      en.conversation, en.writeReply, en.send, en.retry, en.startNew, en.yourConversations,
+      en.openChat,
+      en.closeChat,
+      en.title,
+      en.close,
+      en.name,
+      en.email,
+      en.message,
+      en.startConversation,
+      en.conversation,
+      en.writeReply,
+      en.send,
+      en.retry,
+      en.startNew,
+      en.yourConversations,
     ]).toEqual([
-      'Open support chat', 'Close support chat', 'Support', 'Close', 'Name', 'Email', 'Message', 'Start conversation',
-      'Conversation', 'Write a reply', 'Send', 'Retry', 'Start a new conversation', 'Your conversations',
+      'Open support chat',
+      'Close support chat',
+      'Support',
+      'Close',
+      'Name',
+      'Email',
+      'Message',
+      'Start conversation',
+      'Conversation',
+      'Write a reply',
+      'Send',
+      'Retry',
+      'Start a new conversation',
+      'Your conversations',
     ]);
   });
 });

@@ -2,8 +2,7 @@ import { act, fireEvent } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { descriptionOf, renderWidget, sessionState, typeInto } from '../helpers/render-widget';
 
-const submit = (widget: ReturnType<typeof renderWidget>) =>
-  act(() => widget.getByRole('button', { name: 'Start conversation' }).click());
+const submit = (widget: ReturnType<typeof renderWidget>) => act(() => widget.getByRole('button', { name: 'Start conversation' }).click());
 
 describe('first-message form', () => {
   it('has labelled Name, Email and Message fields; email is optional by default', () => {
@@ -54,9 +53,7 @@ describe('first-message form', () => {
     typeInto(widget.getByRole('textbox', { name: 'Message' }), 'Hello');
     submit(widget);
     expect(widget.actions.startConversation).not.toHaveBeenCalled();
-    expect(descriptionOf(widget.getByRole('textbox', { name: 'Email' }))).toBe(
-      'Optional Please enter a valid email address, like name@example.com.',
-    );
+    expect(descriptionOf(widget.getByRole('textbox', { name: 'Email' }))).toBe('Optional Please enter a valid email address, like name@example.com.');
   });
 
   it('starts the conversation with trimmed values', () => {

@@ -145,7 +145,9 @@ describe('the widget stylesheet', () => {
     expect(css).toMatch(/:host::backdrop\s*\{\s*display:\s*none !important;\s*\}/);
     expect(css.match(/!important;/g)).toHaveLength(3);
     // Inherited properties are set inside the shadow root, where page rules cannot reach.
-    expect(css).toMatch(/\.parley\s*\{[^}]*text-transform:\s*none[^}]*letter-spacing:\s*normal|\.parley\s*\{[^}]*letter-spacing:\s*normal[^}]*text-transform:\s*none/);
+    expect(css).toMatch(
+      /\.parley\s*\{[^}]*text-transform:\s*none[^}]*letter-spacing:\s*normal|\.parley\s*\{[^}]*letter-spacing:\s*normal[^}]*text-transform:\s*none/,
+    );
     expect(css).not.toMatch(/\d+(\.\d+)?r?em\b/); // px only: the host's root font size must not scale us
     expect(css).not.toMatch(/(?<![.\w-])(html|body)\s*[{,]/); // never styles (or locks the scroll of) the page
     expect(css).toContain('prefers-reduced-motion');

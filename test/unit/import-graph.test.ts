@@ -67,7 +67,12 @@ describe('the import graph of widget/', () => {
   it('keeps core/ and api/ free of the page and the skin', () => {
     const crossing = files
       .filter((file) => /^(core|api)\//.test(name(file)))
-      .flatMap((file) => graph.get(file)!.filter((target) => /^(dom|ui|loader|app)\//.test(name(target))).map((target) => `${name(file)} → ${name(target)}`));
+      .flatMap((file) =>
+        graph
+          .get(file)!
+          .filter((target) => /^(dom|ui|loader|app)\//.test(name(target)))
+          .map((target) => `${name(file)} → ${name(target)}`),
+      );
     expect(crossing).toEqual([]);
   });
 

@@ -9,7 +9,12 @@ const pkg = JSON.parse(read('package.json')) as { exports: Record<string, Record
 
 describe('the package', () => {
   const manifest = JSON.parse(read('dist/manifest.json')) as { app: { file: string }; strings: Record<string, { file: string }> };
-  const scripts = ['dist/parley.js', `dist/${manifest.app.file}`, ...Object.values(manifest.strings).map((chunk) => `dist/${chunk.file}`), 'dist/parley.standalone.js'];
+  const scripts = [
+    'dist/parley.js',
+    `dist/${manifest.app.file}`,
+    ...Object.values(manifest.strings).map((chunk) => `dist/${chunk.file}`),
+    'dist/parley.standalone.js',
+  ];
   const allJs = [...scripts, 'dist/parley.mjs', ...readdirSync(new URL('dist/esm/', root)).map((file) => `dist/esm/${file}`)];
 
   it('ships the loader, its files and the standalone file as classic scripts: no module syntax, styles inside', () => {

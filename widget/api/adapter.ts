@@ -28,8 +28,7 @@ const CHANNELS: readonly Channel[] = ['web', 'email', 'api', 'callback'];
 /** The only message type a customer may see; internal notes and events must never leak. */
 const VISIBLE_TYPE = 'reply';
 
-export const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const oneOf = <T extends string>(allowed: readonly T[], value: unknown): T | null =>
   typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null;

@@ -85,16 +85,14 @@ export function createClient(options: ClientOptions): ApiClient {
     createConversation: (input, requestOptions) =>
       send(`${CONVERSATIONS}create/`, parseConversation, { ...requestOptions, body: toCreateConversationBody(input) }),
 
-    listConversations: (query, requestOptions) =>
-      send(CONVERSATIONS, toConversationPage, { ...requestOptions, query: toListConversationsQuery(query) }),
+    listConversations: (query, requestOptions) => send(CONVERSATIONS, toConversationPage, { ...requestOptions, query: toListConversationsQuery(query) }),
 
     getConversation: (id, requestOptions) => send(conversationPath(id), parseConversation, requestOptions),
 
     listMessages: (id, requestOptions) =>
       send(
         `${conversationPath(id)}messages/`,
-        (data, status, headers) =>
-          status === 304 ? { changed: false } : { changed: true, etag: headers.get('etag'), messages: toMessageList(data) },
+        (data, status, headers) => (status === 304 ? { changed: false } : { changed: true, etag: headers.get('etag'), messages: toMessageList(data) }),
         requestOptions,
       ),
 

@@ -87,9 +87,7 @@ function decodeEntities(value: string): string {
  * and styles dropped, tags removed, whitespace collapsed, cut to about 200 characters.
  */
 export function readableText(body: string): string {
-  const withoutHidden = body
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<(head|script|style|noscript)\b[\s\S]*?<\/\1\s*>/gi, ' ');
+  const withoutHidden = body.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<(head|script|style|noscript)\b[\s\S]*?<\/\1\s*>/gi, ' ');
   const plain = decodeEntities(withoutHidden.replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();

@@ -74,8 +74,7 @@ export function createTransport({ baseUrl, clientKey, authHeader, fetch, timeout
     ignoreResponseError: true,
     responseType: 'text',
   });
-  const authorization: Record<string, string> =
-    authHeader === 'x-api-key' ? { 'X-API-Key': clientKey } : { Authorization: `Bearer ${clientKey}` };
+  const authorization: Record<string, string> = authHeader === 'x-api-key' ? { 'X-API-Key': clientKey } : { Authorization: `Bearer ${clientKey}` };
 
   return async (path, read, { query, body, etag, signal } = {}) => {
     const method = body ? 'POST' : 'GET';

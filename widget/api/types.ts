@@ -68,9 +68,7 @@ export interface SendMessageInput {
 }
 
 /** Result of a (conditional) messages-list request. */
-export type MessagesResult =
-  | { changed: false }
-  | { changed: true; etag: string | null; messages: Message[] };
+export type MessagesResult = { changed: false } | { changed: true; etag: string | null; messages: Message[] };
 
 export interface RequestOptions {
   signal?: AbortSignal;

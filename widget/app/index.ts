@@ -70,8 +70,7 @@ export function startApp(host: AppHost, initial: View): AppControl {
       connectivity,
       onOpenChange: host.setOpen,
       // "Save a copy": what the open panel shows, so no request.
-      onSaveCopy: () =>
-        downloadText(root.shadow, transcriptFileName(win.location.hostname, new Date()), transcriptOf(session.getState().messages)),
+      onSaveCopy: () => downloadText(root.shadow, transcriptFileName(win.location.hostname, new Date()), transcriptOf(session.getState().messages)),
     },
     view,
   );

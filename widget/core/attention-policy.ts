@@ -39,14 +39,12 @@ export interface Attention {
 }
 
 /** The customer is reading the conversation in this tab. */
-export const isReading = (facts: Pick<AttentionFacts, 'panelOpen' | 'visible' | 'focused'>): boolean =>
-  facts.panelOpen && facts.visible && facts.focused;
+export const isReading = (facts: Pick<AttentionFacts, 'panelOpen' | 'visible' | 'focused'>): boolean => facts.panelOpen && facts.visible && facts.focused;
 
 export function attentionPolicy(facts: AttentionFacts): Attention {
   const reading = isReading(facts);
   return {
-    sound:
-      facts.newReply && facts.soundOn && facts.alertingTab && !reading && facts.now - facts.lastSoundAt >= SOUND_GAP_MS,
+    sound: facts.newReply && facts.soundOn && facts.alertingTab && !reading && facts.now - facts.lastSoundAt >= SOUND_GAP_MS,
     // Reading the conversation moves the read marker in every tab: the count then goes by itself.
     title: facts.titleAlertOn && facts.unreadCount > 0,
   };

@@ -24,12 +24,7 @@ export const systemClock: Clock = {
  * base `backoffBaseMs` (1 s by default), but never earlier than the server's Retry-After, which is
  * a floor, not a suggestion.
  */
-export function backoffDelay(
-  attempt: number,
-  capMs: number,
-  options: { random: () => number; backoffBaseMs?: number },
-  error: unknown,
-): number {
+export function backoffDelay(attempt: number, capMs: number, options: { random: () => number; backoffBaseMs?: number }, error: unknown): number {
   const ceiling = Math.min(capMs, (options.backoffBaseMs ?? 1000) * 2 ** Math.max(0, attempt - 1));
   const jittered = Math.round(options.random() * ceiling);
   return Math.max(jittered, (isApiError(error) && error.retryAfterMs) || 0);

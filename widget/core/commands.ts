@@ -47,9 +47,7 @@ export const PREFIX = '[Parley]';
 
 /** A reason when some of `keys` are given but are not strings. */
 const strings = (input: Record<string, unknown>, ...keys: string[]): string | null =>
-  keys.every((key) => input[key] === undefined || typeof input[key] === 'string')
-    ? null
-    : `${keys.map((key) => `"${key}"`).join(' and ')} must be strings.`;
+  keys.every((key) => input[key] === undefined || typeof input[key] === 'string') ? null : `${keys.map((key) => `"${key}"`).join(' and ')} must be strings.`;
 const noArguments = () => null;
 
 // Each command's check: why its arguments are wrong, or null.
@@ -68,8 +66,7 @@ const ARGUMENT_CHECKS: Record<CommandName, (first: unknown, second: unknown) => 
   locale: (tag) => (typeof tag === 'string' && tag.trim() ? null : 'expects a language tag such as "fr" or "pt-BR".'),
   sound: (on) => (typeof on === 'boolean' ? null : `expects true or false, e.g. Parley("sound", false) (got ${describe(on)}).`),
   transcript: noArguments,
-  newConversation: (input) =>
-    input === undefined ? null : isPlainObject(input) ? strings(input, 'subject', 'message') : 'expects { subject?, message? }.',
+  newConversation: (input) => (input === undefined ? null : isPlainObject(input) ? strings(input, 'subject', 'message') : 'expects { subject?, message? }.'),
   on: checkSubscription,
   off: checkSubscription,
   reset: noArguments,
@@ -92,11 +89,13 @@ export function checkArguments(command: unknown, args: unknown[]): string | null
 
 /** Whether the call is well formed; a bad one is reported in the console with the reason. */
 export function checkCall(command: unknown, args: unknown[], log: Logger): boolean {
-  return attempt(command, log, () => {
-    const problem = checkArguments(command, args);
-    if (problem) log.error(`${PREFIX} ${problem}`);
-    return !problem;
-  }) === true;
+  return (
+    attempt(command, log, () => {
+      const problem = checkArguments(command, args);
+      if (problem) log.error(`${PREFIX} ${problem}`);
+      return !problem;
+    }) === true
+  );
 }
 
 /** Runs one command against the API; returns its result (the unsubscribe for 'on'). */

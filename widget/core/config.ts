@@ -123,7 +123,8 @@ export function resolveConfig(options: unknown): ConfigResult {
     if (key === 'offset' || key === 'zIndex') return number(key, value, key === 'offset' ? MAX_OFFSET : MAX_Z_INDEX, key === 'zIndex');
     if (key === 'pageInfo' && typeof value === 'string' && value.trim().toLowerCase() === FULL) return FULL;
     if (key === 'redactParams') return checkParamNames(value, errors);
-    if (typeof DEFAULTS[key] === 'boolean') return typeof value === 'boolean' ? value : mustBe(key, key === 'pageInfo' ? `true, false or "${FULL}"` : 'true or false', value);
+    if (typeof DEFAULTS[key] === 'boolean')
+      return typeof value === 'boolean' ? value : mustBe(key, key === 'pageInfo' ? `true, false or "${FULL}"` : 'true or false', value);
     if (key === 'color') return parseHexColor(value) ?? invalid(key, value, 'a hex colour such as "#4f46e5" or "#fff"');
     if (key === 'target') {
       const selector = typeof value === 'string' && value.trim();
@@ -176,13 +177,15 @@ function checkClientKey(value: unknown, errors: string[]): string {
   const key = value.trim();
   // Only a prefix is ever echoed: whatever was pasted here may be a secret.
   const masked = `clientKey "${key.slice(0, 7)}…"`;
-  const problem =
-    /^bnc_sv_/i.test(key) ? `${masked} is a server key, which is secret and must never be in a web page: ` +
+  const problem = /^bnc_sv_/i.test(key)
+    ? `${masked} is a server key, which is secret and must never be in a web page: ` +
       `rotate it now in the helpdesk (anyone who loaded this page may have it) and use a client key (${CLIENT_KEY}) instead`
-    : !key.startsWith('bnc_cl_') ? `${masked} is not a client key: expected a key starting with "bnc_cl_"`
-    // It travels in an HTTP header, where spaces and control characters make fetch throw.
-    : !/^bnc_cl_[\x21-\x7e]+$/.test(key) ? `${masked} is incomplete or contains spaces or characters that cannot be sent: copy it again`
-    : '';
+    : !key.startsWith('bnc_cl_')
+      ? `${masked} is not a client key: expected a key starting with "bnc_cl_"`
+      : // It travels in an HTTP header, where spaces and control characters make fetch throw.
+        !/^bnc_cl_[\x21-\x7e]+$/.test(key)
+        ? `${masked} is incomplete or contains spaces or characters that cannot be sent: copy it again`
+        : '';
   if (problem) errors.push(problem);
   return problem ? '' : key;
 }
@@ -199,12 +202,17 @@ function checkApiUrl(value: unknown, errors: string[], warnings: string[]): stri
     // Left undefined: not a URL.
   }
   const problem =
-    text == null || text === '' ? missing('apiUrl', `your helpdesk's address, ${example}`)
-    : !url ? `${named} is not valid: use an absolute URL ${example}`
-    : !/^https?:$/.test(url.protocol) ? `${named} must start with https:// (or http:// for local testing)`
-    : url.username || url.password ? `${named} must not contain a user name or password`
-    : url.search || url.hash ? `${named} must not contain a query (?…) or fragment (#…): give the base address only`
-    : '';
+    text == null || text === ''
+      ? missing('apiUrl', `your helpdesk's address, ${example}`)
+      : !url
+        ? `${named} is not valid: use an absolute URL ${example}`
+        : !/^https?:$/.test(url.protocol)
+          ? `${named} must start with https:// (or http:// for local testing)`
+          : url.username || url.password
+            ? `${named} must not contain a user name or password`
+            : url.search || url.hash
+              ? `${named} must not contain a query (?…) or fragment (#…): give the base address only`
+              : '';
   if (problem || !url) {
     errors.push(problem);
     return '';

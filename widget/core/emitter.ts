@@ -29,9 +29,7 @@ export interface Emitter<Events extends Record<string, unknown>> {
   clear(): void;
 }
 
-export function createEmitter<Events extends Record<string, unknown>>(
-  options: EmitterOptions = {},
-): Emitter<Events> {
+export function createEmitter<Events extends Record<string, unknown>>(options: EmitterOptions = {}): Emitter<Events> {
   // Sets keep insertion order and make double subscription a no-op.
   const handlers = new Map<string, Set<Handler<never>>>();
 

@@ -25,12 +25,6 @@ export const sameMessageIds = (reply: SentReply, messages: readonly Message[]) =
  * The message that this reply's lost request created, if the list holds it. `seenBefore` comes
  * from sameMessageIds() before the first request left; `claimed` holds the ids other replies own.
  */
-export function findLanded(
-  reply: SentReply & { seenBefore: readonly string[] },
-  messages: readonly Message[],
-  claimed: ReadonlySet<string>,
-): Message | null {
-  return (
-    messages.find((message) => isSameMessage(reply, message) && !claimed.has(message.id) && !reply.seenBefore.includes(message.id)) ?? null
-  );
+export function findLanded(reply: SentReply & { seenBefore: readonly string[] }, messages: readonly Message[], claimed: ReadonlySet<string>): Message | null {
+  return messages.find((message) => isSameMessage(reply, message) && !claimed.has(message.id) && !reply.seenBefore.includes(message.id)) ?? null;
 }

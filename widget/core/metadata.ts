@@ -48,8 +48,7 @@ export type MetadataResult = { ok: true; value: Record<string, unknown> } | { ok
 
 export function collectPageInfo(env: PageEnvironment, policy: AddressPolicy): PageInfo {
   const { screen } = env;
-  const address = (url: string) =>
-    policy.full ? url.slice(0, MAX_URL_LENGTH) : redactUrl(url, { siteNames: policy.redactParams, maxLength: MAX_URL_LENGTH });
+  const address = (url: string) => (policy.full ? url.slice(0, MAX_URL_LENGTH) : redactUrl(url, { siteNames: policy.redactParams, maxLength: MAX_URL_LENGTH }));
   return {
     page_url: address(env.location.href),
     page_title: env.document.title.trim().slice(0, MAX_TEXT_LENGTH),
@@ -82,13 +81,7 @@ export function validateMetadata(value: unknown): MetadataResult {
 }
 
 /** Page info first, then the site's keys, which win on a clash; the whole must pass the checks. */
-export function buildMetadata({
-  pageInfo,
-  extra,
-}: {
-  pageInfo: Record<string, unknown> | null;
-  extra: Record<string, unknown>;
-}): MetadataResult {
+export function buildMetadata({ pageInfo, extra }: { pageInfo: Record<string, unknown> | null; extra: Record<string, unknown> }): MetadataResult {
   // Spreading a Date or a Map would silently give {}: refuse them by name instead.
   return validateMetadata(isPlainObject(extra) ? { ...pageInfo, ...extra } : extra);
 }

@@ -4,8 +4,7 @@
 export const isValidEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
 
 /** Why an email cannot be used ('required', 'invalid'), or undefined when it can. */
-export const emailProblem = (email: string, required: boolean) =>
-  email ? (isValidEmail(email) ? undefined : 'invalid') : required ? 'required' : undefined;
+export const emailProblem = (email: string, required: boolean) => (email ? (isValidEmail(email) ? undefined : 'invalid') : required ? 'required' : undefined);
 
 /**
  * The new-conversation form's own checks, as codes the UI localises: made by the form before it
@@ -20,8 +19,7 @@ export function formProblems(message: string, email: string, requireEmail: boole
 }
 
 /** An identified customer's name as one line: "Jane Doe", "Jane", or "" when none is known. */
-export const fullName = (identity: { firstName?: string; lastName?: string } | null) =>
-  [identity?.firstName, identity?.lastName].filter(Boolean).join(' ');
+export const fullName = (identity: { firstName?: string; lastName?: string } | null) => [identity?.firstName, identity?.lastName].filter(Boolean).join(' ');
 
 /** "Jane van Doe" → first "Jane", last "van Doe"; a single word is a first name. */
 export function splitName(name: string): { first: string; last: string } {

@@ -61,10 +61,13 @@ export function createPoller(options: PollerOptions): Poller {
   function schedule(delayMs: number) {
     clearTimer();
     if (!running) return;
-    timer = clock.setTimeout(() => {
-      timer = null;
-      void run();
-    }, Math.max(0, delayMs));
+    timer = clock.setTimeout(
+      () => {
+        timer = null;
+        void run();
+      },
+      Math.max(0, delayMs),
+    );
   }
 
   async function run() {

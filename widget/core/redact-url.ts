@@ -57,9 +57,7 @@ function withoutUserinfo(base: string): string {
  * The rest of the path stays.
  */
 function redactMatrixParams(base: string, check: (rawName: string) => SecretVerdict): string {
-  return base.replace(/;([^;/=\\]*)=([^;/\\]*)/g, (whole, name: string, value: string) =>
-    value && check(name) === 'secret' ? `;${name}=${REDACTED}` : whole,
-  );
+  return base.replace(/;([^;/=\\]*)=([^;/\\]*)/g, (whole, name: string, value: string) => (value && check(name) === 'secret' ? `;${name}=${REDACTED}` : whole));
 }
 
 /** The query with secret values replaced; separators, order and every other byte kept. */
@@ -108,9 +106,11 @@ function redactAddressLike(text: string, check: (rawName: string) => SecretVerdi
   const fragment = hashAt < 0 ? null : text.slice(hashAt + 1);
   const queryAt = main.indexOf('?');
   const safeMain =
-    queryAt >= 0 ? `${main.slice(0, queryAt)}?${redactQuery(main.slice(queryAt + 1), check, depth)}`
-    : main.includes('=') ? redactQuery(main, check, depth)
-    : main;
+    queryAt >= 0
+      ? `${main.slice(0, queryAt)}?${redactQuery(main.slice(queryAt + 1), check, depth)}`
+      : main.includes('=')
+        ? redactQuery(main, check, depth)
+        : main;
   return fragment === null ? safeMain : `${safeMain}#${redactAddressLike(fragment, check, depth)}`;
 }
 

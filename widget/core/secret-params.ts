@@ -22,17 +22,64 @@
 //    it is the other half of an OAuth answer.
 
 const SECRET_WORDS = new Set([
-  'token', 'code', 'key', 'apikey', 'secret', 'password', 'passwd', 'pwd', 'pass', 'passcode', 'passphrase',
-  'auth', 'authorization', 'session', 'sid', 'sessid', 'signature', 'sig', 'sign', 'otp', 'totp', 'jwt',
-  'credential', 'cred', 'nonce', 'ticket', 'verifier', 'csrf', 'xsrf', 'bearer', 'cookie', 'hmac', 'pin',
-  'saml', 'assertion',
+  'token',
+  'code',
+  'key',
+  'apikey',
+  'secret',
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'passcode',
+  'passphrase',
+  'auth',
+  'authorization',
+  'session',
+  'sid',
+  'sessid',
+  'signature',
+  'sig',
+  'sign',
+  'otp',
+  'totp',
+  'jwt',
+  'credential',
+  'cred',
+  'nonce',
+  'ticket',
+  'verifier',
+  'csrf',
+  'xsrf',
+  'bearer',
+  'cookie',
+  'hmac',
+  'pin',
+  'saml',
+  'assertion',
 ]);
 
 // Words that are a secret word glued to another, as sites write them (`accesskey`, `authcode`).
 const RUN_TOGETHER = new Set([
-  'authcode', 'authkey', 'accesskey', 'accesscode', 'secretkey', 'privatekey', 'signingkey', 'sessionkey',
-  'otpcode', 'smscode', 'mfacode', 'resetcode', 'verifycode', 'verificationcode', 'activationcode',
-  'confirmationcode', 'securitycode', 'logincode', 'oobcode',
+  'authcode',
+  'authkey',
+  'accesskey',
+  'accesscode',
+  'secretkey',
+  'privatekey',
+  'signingkey',
+  'sessionkey',
+  'otpcode',
+  'smscode',
+  'mfacode',
+  'resetcode',
+  'verifycode',
+  'verificationcode',
+  'activationcode',
+  'confirmationcode',
+  'securitycode',
+  'logincode',
+  'oobcode',
 ]);
 
 // Endings no ordinary word has: `accesstoken`, `clientsecret`, `jsessionid`, `newpassword`.
@@ -41,8 +88,22 @@ const TAILS = ['token', 'secret', 'password', 'passwd', 'sessid', 'sessionid', '
 // Codes and keys that name a place, a language, a product or an outcome: useful to an agent and
 // never a secret. Promo and coupon codes are not here: single-use ones are worth money.
 const KEPT = new Set([
-  'postcode', 'postalcode', 'zipcode', 'countrycode', 'currencycode', 'languagecode', 'langcode', 'localecode',
-  'regioncode', 'areacode', 'colorcode', 'colourcode', 'productcode', 'errorcode', 'statuscode', 'sortkey',
+  'postcode',
+  'postalcode',
+  'zipcode',
+  'countrycode',
+  'currencycode',
+  'languagecode',
+  'langcode',
+  'localecode',
+  'regioncode',
+  'areacode',
+  'colorcode',
+  'colourcode',
+  'productcode',
+  'errorcode',
+  'statuscode',
+  'sortkey',
 ]);
 
 const CONTEXTUAL = new Set(['state', 'relaystate']);
@@ -67,15 +128,17 @@ export function decodeName(raw: string): string {
 }
 
 export function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    // One capital of lookahead, not `[A-Z]+`: that backtracks quadratically on a long run of capitals.
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
-    .replace(/([a-zA-Z])([0-9])/g, '$1 $2')
-    .replace(/([0-9])([a-zA-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
+  return (
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      // One capital of lookahead, not `[A-Z]+`: that backtracks quadratically on a long run of capitals.
+      .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+      .replace(/([a-zA-Z])([0-9])/g, '$1 $2')
+      .replace(/([0-9])([a-zA-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word !== '')
+  );
 }
 
 const isSecretWord = (word: string) =>

@@ -76,12 +76,10 @@ const DEFAULT_TIMING: Timing = {
   firstPollJitterMs: 1000,
 };
 
-const phaseOf = (conversation: Conversation): Phase =>
-  conversation.status === 'resolved' || conversation.status === 'closed' ? 'ended' : 'active';
+const phaseOf = (conversation: Conversation): Phase => (conversation.status === 'resolved' || conversation.status === 'closed' ? 'ended' : 'active');
 
 /** The customer's emails, lower-cased, without blanks or repeats. */
-const emailList = (...emails: Array<string | null | undefined>) =>
-  [...new Set(emails.filter(Boolean).map((email) => email!.toLowerCase()))];
+const emailList = (...emails: Array<string | null | undefined>) => [...new Set(emails.filter(Boolean).map((email) => email!.toLowerCase()))];
 
 const statusOf = (error: unknown) => (isApiError(error) ? error.status : null);
 
@@ -527,8 +525,7 @@ export function createSession(deps: SessionDeps) {
   async function loadHistory() {
     const identity = state.identity;
     if (!identity || destroyed) return;
-    const setHistory = (status: SessionState['history']['status'], items = state.history.items) =>
-      setState({ history: { status, items } });
+    const setHistory = (status: SessionState['history']['status'], items = state.history.items) => setState({ history: { status, items } });
     setHistory('loading');
     try {
       const items = await fetchHistory(deps.client, identity.email);
@@ -661,6 +658,5 @@ export function createSession(deps: SessionDeps) {
     return { name: fullName(identity), email: identity?.email ?? '', message: '' };
   }
 }
-
 
 export type Session = ReturnType<typeof createSession>;

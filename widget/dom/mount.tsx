@@ -41,8 +41,16 @@ function Root({ options, view }: { options: MountOptions; view: View }) {
   const online = useExternal(options.connectivity.subscribe, options.connectivity.isOnline);
   // The view's fields are App's props of the same names; App keeps an inline panel open itself.
   return (
-    <App {...view} config={options.config} state={state} actions={options.session.actions} onOpenChange={options.onOpenChange} online={online}
-      onSaveCopy={options.onSaveCopy} launcher={options.root.frame.launcher} />
+    <App
+      {...view}
+      config={options.config}
+      state={state}
+      actions={options.session.actions}
+      onOpenChange={options.onOpenChange}
+      online={online}
+      onSaveCopy={options.onSaveCopy}
+      launcher={options.root.frame.launcher}
+    />
   );
 }
 

@@ -85,8 +85,7 @@ export function whenParsed(doc: Document, task: () => void): void {
  * (requestIdleCallback, at most 5 s after the load), or after a short timer where there is none.
  */
 export function whenIdle(win: Window, task: () => void): void {
-  const idle = () =>
-    typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(() => task(), { timeout: 5000 }) : win.setTimeout(task, 200);
+  const idle = () => (typeof win.requestIdleCallback === 'function' ? win.requestIdleCallback(() => task(), { timeout: 5000 }) : win.setTimeout(task, 200));
   if (win.document.readyState === 'complete') idle();
   else win.addEventListener('load', idle, { once: true });
 }

@@ -114,7 +114,11 @@ export function createReplySound(options: ReplySoundOptions): ReplySound {
       if (!context) return;
       unlocked = true;
       if (context.state === 'running') idle(context);
-      else context.resume().then(() => idle(context!), () => undefined);
+      else
+        context.resume().then(
+          () => idle(context!),
+          () => undefined,
+        );
     },
     get unlocked() {
       return unlocked;

@@ -69,7 +69,11 @@ export function anchorToViewport(host: HTMLElement, setShift: (shift: Shift | nu
       const { clientWidth, clientHeight } = viewport();
       // No box: not rendered (display: none above it, a document without layout), nothing to
       // judge. The window's inner height too: iOS sizes fixed boxes to it as its toolbars hide.
-      if ((!box.width && !box.height) || (near(box.left, 0) && near(box.top, 0) && near(box.width, clientWidth) && (near(box.height, clientHeight) || near(box.height, win.innerHeight)))) return;
+      if (
+        (!box.width && !box.height) ||
+        (near(box.left, 0) && near(box.top, 0) && near(box.width, clientWidth) && (near(box.height, clientHeight) || near(box.height, win.innerHeight)))
+      )
+        return;
       if (typeof host.showPopover !== 'function') return shiftFromNowOn();
       mode = 'top-layer';
       host.popover = 'manual';

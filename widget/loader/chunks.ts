@@ -49,7 +49,11 @@ export function scriptChunks(page: Window, loader: HTMLScriptElement | null, man
       try {
         const policy = win.trustedTypes?.createPolicy(POLICY_NAME, {
           createScriptURL(value) {
-            if (!Object.values(manifest.strings).concat(manifest.app).some((chunk) => new URL(chunk.file, base).href === value)) {
+            if (
+              !Object.values(manifest.strings)
+                .concat(manifest.app)
+                .some((chunk) => new URL(chunk.file, base).href === value)
+            ) {
               throw new TypeError(`${value} is not a file of this Parley build`);
             }
             return value;
@@ -99,7 +103,11 @@ export function scriptChunks(page: Window, loader: HTMLScriptElement | null, man
         (tag as { src: unknown }).src = scriptUrl(url);
       } catch (error) {
         done();
-        return reject(new Error(`${url} was refused by the page's Trusted Types policy (${String(error)}): allow the policy "${POLICY_NAME}" (trusted-types ${POLICY_NAME}).`));
+        return reject(
+          new Error(
+            `${url} was refused by the page's Trusted Types policy (${String(error)}): allow the policy "${POLICY_NAME}" (trusted-types ${POLICY_NAME}).`,
+          ),
+        );
       }
       tag.async = true;
       (doc.head ?? doc.documentElement).appendChild(tag);

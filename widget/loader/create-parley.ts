@@ -81,7 +81,15 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
     };
   };
   const draw = () =>
-    root?.frame.update({ open, busy: open && !app && !failed, failed: open && failed && !app, unread, locale, dir: textDirection(locale), strings: launcherStrings(locale) });
+    root?.frame.update({
+      open,
+      busy: open && !app && !failed,
+      failed: open && failed && !app,
+      unread,
+      locale,
+      dir: textDirection(locale),
+      strings: launcherStrings(locale),
+    });
 
   /** The panel's texts of the current language, fetched once; the panel falls back to English meanwhile or if it fails. */
   function loadStrings(language: string): Promise<unknown> {

@@ -52,23 +52,25 @@ export function installSnippet(page: Window, script: HTMLScriptElement | null, c
   function start(options: Partial<ParleyOptions> = {}) {
     if (pending) return void Object.assign(pending, options);
     pending = { ...options };
-    whenParsed(win.document, () => nextTask(win, () => {
-      const given = pending;
-      pending = null;
-      try {
-        const nonce = script?.nonce ? { nonce: script.nonce } : {};
-        api = create({ ...fromTag.options, ...given, ...nonce } as ParleyOptions);
-      } catch (error) {
-        refused = true;
-        if (error instanceof ParleyConfigError) for (const problem of error.problems) log.error(`${PREFIX} ${problem}`);
-        else log.error(`${PREFIX} The widget could not start:`, error);
-        return;
-      }
-      for (const [command, args, settle] of waiting.splice(0)) {
-        const result = Parley(command, ...args);
-        settle?.(result);
-      }
-    }));
+    whenParsed(win.document, () =>
+      nextTask(win, () => {
+        const given = pending;
+        pending = null;
+        try {
+          const nonce = script?.nonce ? { nonce: script.nonce } : {};
+          api = create({ ...fromTag.options, ...given, ...nonce } as ParleyOptions);
+        } catch (error) {
+          refused = true;
+          if (error instanceof ParleyConfigError) for (const problem of error.problems) log.error(`${PREFIX} ${problem}`);
+          else log.error(`${PREFIX} The widget could not start:`, error);
+          return;
+        }
+        for (const [command, args, settle] of waiting.splice(0)) {
+          const result = Parley(command, ...args);
+          settle?.(result);
+        }
+      }),
+    );
   }
 
   function Parley(command: unknown, ...args: unknown[]): unknown {

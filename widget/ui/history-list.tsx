@@ -37,12 +37,7 @@ export function HistoryList({ strings, formats, history, currentId, onResume }: 
         <ul role="list" aria-label={strings.yourConversations}>
           {items.map((item) => (
             <li key={item.id}>
-              <button
-                type="button"
-                class="conv"
-                aria-current={item.id === currentId ? 'true' : undefined}
-                onClick={() => onResume(item.id)}
-              >
+              <button type="button" class="conv" aria-current={item.id === currentId ? 'true' : undefined} onClick={() => onResume(item.id)}>
                 <span class="subject">{item.subject || strings.subjectFallback}</span>
                 <span class="muted">
                   {strings[STATUS_KEYS[item.status] ?? 'statusOpen']}

@@ -14,9 +14,7 @@ interface MessageListProps {
   onRetry(messageKey: string): void;
 }
 
-type Block =
-  | { kind: 'day'; key: string; label: string }
-  | { kind: 'group'; key: string; author: ChatMessage['author']; messages: ChatMessage[] };
+type Block = { kind: 'day'; key: string; label: string } | { kind: 'group'; key: string; author: ChatMessage['author']; messages: ChatMessage[] };
 
 /** Consecutive messages of one sender on one day form a group; a new day gets a separator. */
 export function groupMessages(messages: readonly ChatMessage[], formats: DateFormats): Block[] {

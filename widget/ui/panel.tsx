@@ -130,15 +130,25 @@ function PanelContents(props: PanelProps & { actions: SessionActions }) {
           />
         )}
         {state.identity && phase !== 'active' && phase !== 'resuming' && (
-          <HistoryList strings={strings} formats={formats} history={state.history}
-            currentId={state.conversation?.id ?? null} onResume={(id) => void actions.resume(id)} />
+          <HistoryList
+            strings={strings}
+            formats={formats}
+            history={state.history}
+            currentId={state.conversation?.id ?? null}
+            onResume={(id) => void actions.resume(id)}
+          />
         )}
       </div>
       {phase === 'active' && (
         <div class="foot">
           {state.needsEmail && (
-            <EmailGate strings={strings} teamName={teamName} prefill={state.prefill.email}
-              serverError={state.formErrors.email} onProvide={actions.provideEmail} />
+            <EmailGate
+              strings={strings}
+              teamName={teamName}
+              prefill={state.prefill.email}
+              serverError={state.formErrors.email}
+              onProvide={actions.provideEmail}
+            />
           )}
           <Composer strings={strings} draft={state.draft} rtl={dir === 'rtl'} onDraft={actions.setDraft} onSend={actions.sendReply} />
         </div>

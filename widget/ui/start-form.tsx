@@ -66,15 +66,42 @@ export function StartForm({ strings, prefill, identity, requireEmail, creating, 
     <form ref={formRef} class="form" noValidate aria-busy={creating ? 'true' : undefined} onSubmit={submit}>
       {askEmail && (
         <>
-          <Field id="parley-name" label={strings.name} hint={optional} value={values.name} onInput={update('name')}
-            autocomplete="name" readOnly={creating} error={errorFor('name')} autofocus />
-          <Field id="parley-email" label={strings.email} type="email" hint={requireEmail ? undefined : optional}
-            required={requireEmail} value={values.email} onInput={update('email')} autocomplete="email"
-            readOnly={creating} error={errorFor('email')} />
+          <Field
+            id="parley-name"
+            label={strings.name}
+            hint={optional}
+            value={values.name}
+            onInput={update('name')}
+            autocomplete="name"
+            readOnly={creating}
+            error={errorFor('name')}
+            autofocus
+          />
+          <Field
+            id="parley-email"
+            label={strings.email}
+            type="email"
+            hint={requireEmail ? undefined : optional}
+            required={requireEmail}
+            value={values.email}
+            onInput={update('email')}
+            autocomplete="email"
+            readOnly={creating}
+            error={errorFor('email')}
+          />
         </>
       )}
-      <Field id="parley-message" label={strings.message} multiline required value={values.message}
-        onInput={update('message')} readOnly={creating} error={errorFor('message')} autofocus={!askEmail} />
+      <Field
+        id="parley-message"
+        label={strings.message}
+        multiline
+        required
+        value={values.message}
+        onInput={update('message')}
+        readOnly={creating}
+        error={errorFor('message')}
+        autofocus={!askEmail}
+      />
       <button type="submit" class="btn" aria-disabled={creating ? 'true' : undefined}>
         {creating && <span class="spinner" aria-hidden="true" />}
         {strings.startConversation}

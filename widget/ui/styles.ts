@@ -5,5 +5,4 @@
 import { adoptSheets } from '../dom/sheets';
 import css from './styles.css?inline';
 
-export const applyPanelStyles = (shadowRoot: ShadowRoot, options: { nonce: string | null; doc: Document }) =>
-  adoptSheets(shadowRoot, options, [css]);
+export const applyPanelStyles = (shadowRoot: ShadowRoot, options: { nonce: string | null; doc: Document }) => adoptSheets(shadowRoot, options, [css]);

@@ -60,9 +60,7 @@ export function demoSuite(switches: Partial<Switches> = {}): DemoSuite {
 
 /** API requests (not preflights) whose path matches, optionally of one method. */
 export function apiRequests(emulator: Emulator, path: RegExp = /^\/api\//, method?: string): RecordedRequest[] {
-  return emulator.requests.filter(
-    (request) => request.method !== 'OPTIONS' && path.test(request.path) && (!method || request.method === method),
-  );
+  return emulator.requests.filter((request) => request.method !== 'OPTIONS' && path.test(request.path) && (!method || request.method === method));
 }
 
 export const CREATE_PATH = /^\/api\/v1\/conversations\/create\/$/;
