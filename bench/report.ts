@@ -153,7 +153,8 @@ How each figure is measured:
   minified like \`dist/\`); with Parley's loader, \`dist/parley.js\`; and with the all-in-one file,
   \`dist/parley.standalone.js\`, the whole widget as it shipped before the split. Both Parley pages carry
   the real install snippet, pointed at the emulator, which runs in a child process. A tiny \`node:http\`
-  server on 127.0.0.1 serves every file of \`dist/\` beside \`/parley.js\`, without caching.
+  server on 127.0.0.1 serves every file of \`dist/\` beside \`/parley.js\`, gzipped at level 9 as a CDN would
+  send them, never cached.
 - **Page load.** Headless Chromium (\`/usr/bin/chromium\` through playwright-core, with the tests' launch
   flags). Each load gets a fresh context, with nothing cached, and the run order rotates. Every page,
   the one without a widget included, carries the same probe in its \`<head>\` and is awaited, read and

@@ -1,12 +1,15 @@
 // A tiny static site for the browser measurements: one plain page served four ways (no widget,
 // the floor, Parley's loader with the real install snippet, and the all-in-one file with the same
 // snippet), plus an empty page to write localStorage from. Every file of dist/ is served beside
-// /parley.js, as the README asks site owners to host it, so the loader finds its chunks there.
+// /parley.js, as the README asks site owners to host it, so the loader finds its chunks there, and
+// compressed (gzip -9, the size CI holds) as a CDN sends scripts: on the emulated mobile network
+// the bytes on the wire are what the throttle counts.
 // Each page carries the same probe in <head>, and the bench asks every page the same questions,
 // so whatever the probing costs, every page pays it, the page without a widget included.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 
 /** The page without a widget, the floor, Parley's loader, and the all-in-one file (today's build). */
@@ -126,25 +129,30 @@ ${widget}
 </head><body>${CONTENT}</body></html>`;
 }
 
-/** Every script of dist/ (the loader, its hashed chunks, the all-in-one file), by path. */
+const gzip = (code: Buffer) => gzipSync(code, { level: 9 });
+
+/** Every script of dist/ (the loader, its hashed chunks, the all-in-one file), by path, gzipped. */
 function distScripts(dist: string): Map<string, Buffer> {
   const files = readdirSync(dist).filter((name) => name.endsWith('.js'));
-  return new Map(files.map((name) => [`/${name}`, readFileSync(`${dist}/${name}`)]));
+  return new Map(files.map((name) => [`/${name}`, gzip(readFileSync(`${dist}/${name}`))]));
 }
 
 export async function startSite(options: { dist: string; floorJs: string; apiUrl: string; clientKey: string }): Promise<Site> {
   const scripts = distScripts(options.dist);
-  scripts.set(SCRIPTS.floor, Buffer.from(options.floorJs));
+  scripts.set(SCRIPTS.floor, gzip(Buffer.from(options.floorJs)));
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://bench.invalid');
-    const send = (type: string, body: string | Buffer) => {
+    const send = (type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
       // no-store: every load fetches and compiles the script, as a first visit does.
-      response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
       response.end(body);
     };
     const api = url.searchParams.get('api') ?? options.apiUrl;
     const script = scripts.get(url.pathname);
-    if (script) return send('text/javascript; charset=utf-8', script);
+    if (script) {
+      // Chromium always accepts gzip: no plain fallback is needed for the bench's one browser.
+      return send('text/javascript; charset=utf-8', script, { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+    }
     const variant = url.pathname.match(/^\/([a-z]+)\.html$/)?.[1];
     if (variant && (VARIANTS as readonly string[]).includes(variant)) return send('text/html; charset=utf-8', page(variant as Variant, api, options.clientKey));
     if (url.pathname === '/blank.html') return send('text/html; charset=utf-8', '<!doctype html><title>blank</title><link rel="icon" href="data:,">');
