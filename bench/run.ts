@@ -2,7 +2,7 @@
 // go to bench/results/latest.json (git-ignored). Nothing here is asserted, and nothing printed is
 // written down in advance: every figure comes from this run, on this machine.
 //
-//   npm run bench                  everything (about 10 minutes)
+//   npm run bench                  everything (about 17 minutes on 2 shared cores)
 //   npm run bench -- --quick       fewer runs, short windows, no "idle" state, a 1,000-message
 //                                  conversation: for working on the bench, not for quoting
 //   npm run bench -- --only=page,intent   some parts only (size, soak, page, intent, returning,
