@@ -93,7 +93,7 @@ async function setUp(browser: Browser, site: Site, emulator: BenchEmulator, poin
   await storePointer(first, site.blankUrl, conversationPointer(proxy.url, emulator.clientKey, pointer.id, pointer.email));
   for (let tab = 0; tab < spec.tabs; tab++) {
     const page = tab === 0 ? first : await context.newPage();
-    await page.goto(site.pageUrl('parley', proxy.url));
+    await page.goto(site.pageUrl('loader', proxy.url));
     await page.locator('#parley-root button.launcher').waitFor({ state: 'visible' });
     pages.push(page);
   }

@@ -147,7 +147,7 @@ async function resumeAndOpen(bench: BenchPage, site: Site, apiUrl: string, clien
   await storePointer(page, site.blankUrl, conversationPointer(apiUrl, clientKey, conversation.id, conversation.email));
   const api = watchApi(page, apiUrl);
   // Chromium resets these counters with the navigation: what they hold next is this page's alone.
-  await page.goto(site.pageUrl('parley'));
+  await page.goto(site.pageUrl('loader'));
   const loadedAt = await unreadBadgeShown(page).catch((error: Error) => {
     throw new Error(`the page did not show the seeded conversation (did the widget's storage format change?): ${error.message}`);
   });

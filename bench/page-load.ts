@@ -1,22 +1,29 @@
-// A plain page without the widget, with the floor, and with Parley, loaded in turn in fresh
-// contexts (nothing cached), each run rotating which goes first:
-// - at 1× CPU: when the launcher is first visible, first contentful paint, the load event, the JS
-//   heap once settled (two forced GCs) and every request before the customer does anything;
-// - at 4× CPU (CDP Emulation.setCPUThrottlingRate): long tasks (over 50 ms) and the launcher time.
+// The plain page without a widget, with the floor, with Parley's loader and with the all-in-one
+// file, loaded in turn in fresh contexts (nothing cached), each run rotating which goes first.
+// Every page is loaded, awaited, probed and read the same way, the page without a widget included:
+// the probe in its <head> (bench/site.ts), one wait on its `settled` promise, the same
+// page.evaluate calls, CDP metrics and heap. Nothing else is run in any page.
+// - at 1× CPU: when the launcher is first visible, first contentful paint, the load event, the
+//   JavaScript and main-thread time (CDP Performance.getMetrics), the JS heap once settled (two
+//   forced GCs) and every file fetched before the customer does anything;
+// - at 4× CPU (CDP Emulation.setCPUThrottlingRate): long tasks (over 50 ms), the long animation
+//   frames that ran the widget's own files, and the launcher time.
 
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { newBenchPage } from './browser';
-import type { Site, Variant } from './site';
+import { OWN_FILES, type Probe, type Site, VARIANTS, type Variant } from './site';
 import { sleep, type Spread, spread } from './stats';
-
-export const VARIANTS: Variant[] = ['none', 'floor', 'parley'];
 
 export interface PageSample {
   launcherVisibleMs: number;
   fcpMs: number;
   loadMs: number;
+  /** Chromium's ScriptDuration (JavaScript: compiling and running) from navigation to the end. */
+  scriptMs: number;
+  /** Chromium's TaskDuration (everything on the main thread) over the same time. */
+  taskMs: number;
   heapBytes: number;
-  /** Every request but the page itself, until SETTLE_MS after the launcher showed. */
+  /** Every request but the page itself, until SETTLE_MS after the page settled (paths). */
   requests: string[];
 }
 
@@ -27,11 +34,11 @@ export interface ThrottledSample {
   /** Sum over long tasks of the part beyond 50 ms (Lighthouse's total blocking time). */
   blockingMs: number;
   /**
-   * The longest single run of the widget's own script (its file, by URL) that the browser
-   * attributed within a long animation frame: what of the long tasks is the widget's doing. 0 when
-   * no frame over 50 ms ran its code for over 5 ms (the browser's reporting thresholds); NaN on
-   * the page without a widget.
+   * Animation frames over 50 ms in which the browser attributed a run of the widget's own files
+   * (over 5 ms: its reporting threshold). NaN on the page without a widget.
    */
+  ownLongFrames: number;
+  /** The longest single such run, ms; 0 when there was none, NaN without a widget. */
   longestOwnRunMs: number;
 }
 
@@ -44,20 +51,17 @@ export interface PageLoadResult {
   summary: Record<Variant, Record<string, Spread>>;
 }
 
-/** A script run within a long animation frame (PerformanceScriptTiming), as the probe keeps it. */
-interface ScriptRun {
-  url: string;
-  duration: number;
-}
-
-// Long enough for a widget's deferred work to show (the poller's first-poll jitter is 1 s).
+// Long enough for a widget's deferred work to show (the poller's first-poll jitter is 1 s; the
+// loader's idle-time check for a stored conversation).
 const SETTLE_MS = 3000;
 
-async function waitForLauncher(page: import('playwright-core').Page, variant: Variant, timeout: number): Promise<number> {
-  if (variant === 'none') return Number.NaN;
-  const handle = await page.waitForFunction(() => (window as unknown as { __bench: { launcherVisibleAt: number | null } }).__bench.launcherVisibleAt, null, { timeout, polling: 100 });
-  return (await handle.jsonValue()) as number;
+/** The probe's launcher time (NaN on the page without a widget); the same wait on every page. */
+async function settled(page: Page): Promise<number> {
+  const at = await page.evaluate(() => (window as unknown as { __bench: Probe }).__bench.settled);
+  return at ?? Number.NaN;
 }
+
+const seconds = (metrics: Record<string, number>, name: string) => (metrics[name] ?? Number.NaN) * 1000;
 
 async function loadOnce(browser: Browser, site: Site, variant: Variant): Promise<PageSample> {
   const bench = await newBenchPage(browser);
@@ -68,15 +72,17 @@ async function loadOnce(browser: Browser, site: Site, variant: Variant): Promise
       if (request.url() !== pageUrl) requests.push(request.url().replace(site.url, ''));
     });
     await bench.page.goto(pageUrl, { waitUntil: 'load' });
-    const launcherVisibleMs = await waitForLauncher(bench.page, variant, 15_000);
+    const launcherVisibleMs = await settled(bench.page);
     await sleep(SETTLE_MS);
     const timing = await bench.page.evaluate(() => {
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
       return { fcpMs: fcp ? fcp.startTime : Number.NaN, loadMs: navigation.loadEventEnd };
     });
+    // Before the forced GCs, which are main-thread work of their own.
+    const metrics = await bench.metrics();
     const heapBytes = await bench.settledHeap();
-    return { launcherVisibleMs, ...timing, heapBytes, requests };
+    return { launcherVisibleMs, ...timing, scriptMs: seconds(metrics, 'ScriptDuration'), taskMs: seconds(metrics, 'TaskDuration'), heapBytes, requests };
   } finally {
     await bench.context.close();
   }
@@ -86,28 +92,32 @@ async function throttledOnce(browser: Browser, site: Site, variant: Variant): Pr
   const bench = await newBenchPage(browser, { cpuThrottling: 4 });
   try {
     await bench.page.goto(site.pageUrl(variant), { waitUntil: 'load', timeout: 60_000 });
-    const launcherVisibleMs = await waitForLauncher(bench.page, variant, 60_000);
+    const launcherVisibleMs = await settled(bench.page);
     await sleep(SETTLE_MS);
-    const { tasks, runs } = await bench.page.evaluate(() => {
-      const probe = (window as unknown as { __bench: { longTasks: Array<{ duration: number }>; scriptRuns: ScriptRun[] } }).__bench;
-      return { tasks: probe.longTasks.map((task) => task.duration), runs: probe.scriptRuns };
+    const { tasks, frames } = await bench.page.evaluate(() => {
+      const probe = (window as unknown as { __bench: Probe }).__bench;
+      return { tasks: probe.longTasks.map((task) => task.duration), frames: probe.longFrames };
     });
-    const own = runs.filter((run) => variant !== 'none' && new URL(run.url, site.url).pathname === `/${variant}.js`);
+    const own = variant === 'none' ? null : OWN_FILES[variant];
+    const ownRuns = frames.map((frame) => frame.scripts.filter((run) => own?.test(new URL(run.url || '/', site.url).pathname)));
     return {
       launcherVisibleMs,
       longTasks: tasks.length,
       longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
       blockingMs: tasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
-      longestOwnRunMs: variant === 'none' ? Number.NaN : Math.max(0, ...own.map((run) => run.duration)),
+      ownLongFrames: own ? ownRuns.filter((runs) => runs.length).length : Number.NaN,
+      longestOwnRunMs: own ? Math.max(0, ...ownRuns.flat().map((run) => run.duration)) : Number.NaN,
     };
   } finally {
     await bench.context.close();
   }
 }
 
+const byVariant = <T>(): Record<Variant, T[]> => Object.fromEntries(VARIANTS.map((variant) => [variant, [] as T[]])) as Record<Variant, T[]>;
+
 export async function measurePageLoads(browser: Browser, site: Site, options: { runs: number; warmup: number; log(line: string): void }): Promise<PageLoadResult> {
-  const samples = { none: [], floor: [], parley: [] } as Record<Variant, PageSample[]>;
-  const throttled = { none: [], floor: [], parley: [] } as Record<Variant, ThrottledSample[]>;
+  const samples = byVariant<PageSample>();
+  const throttled = byVariant<ThrottledSample>();
   for (let run = 0; run < options.runs; run++) {
     const order = VARIANTS.map((_, index) => VARIANTS[(index + run) % VARIANTS.length]!);
     for (const variant of order) {
@@ -124,18 +134,28 @@ export async function measurePageLoads(browser: Browser, site: Site, options: { 
   for (const variant of VARIANTS) {
     const mine = samples[variant];
     const slow = throttled[variant];
+    // Paired with the page without a widget of the same run: drift over the runs cancels out.
+    const added = (pick: (sample: PageSample) => number) =>
+      spread(mine.map((sample, index) => {
+        const base = samples.none[index];
+        return base ? pick(sample) - pick(base) : Number.NaN;
+      }));
     summary[variant] = {
       launcherVisibleMs: spread(mine.map((s) => s.launcherVisibleMs)),
       fcpMs: spread(mine.map((s) => s.fcpMs)),
       loadMs: spread(mine.map((s) => s.loadMs)),
+      scriptMs: spread(mine.map((s) => s.scriptMs)),
+      scriptAddedMs: added((s) => s.scriptMs),
+      taskMs: spread(mine.map((s) => s.taskMs)),
+      taskAddedMs: added((s) => s.taskMs),
       heapBytes: spread(mine.map((s) => s.heapBytes)),
-      // Paired with the no-widget page of the same run: drift over the runs cancels out.
-      heapAddedBytes: spread(mine.map((s, index) => s.heapBytes - (samples.none[index]?.heapBytes ?? Number.NaN))),
+      heapAddedBytes: added((s) => s.heapBytes),
       requests: spread(mine.map((s) => s.requests.length)),
       launcherVisibleMs4x: spread(slow.map((s) => s.launcherVisibleMs)),
       longTasks4x: spread(slow.map((s) => s.longTasks)),
       longestTaskMs4x: spread(slow.map((s) => s.longestTaskMs)),
       blockingMs4x: spread(slow.map((s) => s.blockingMs)),
+      ownLongFrames4x: spread(slow.map((s) => s.ownLongFrames)),
       longestOwnRunMs4x: spread(slow.map((s) => s.longestOwnRunMs)),
     };
   }

@@ -1,12 +1,31 @@
-// What each part of dist/parley.js costs: our modules by folder, Preact, ofetch (and its helpers),
-// the styles, and each language's strings. Each part is minified and compressed on its own, so
-// the parts add up to more than the whole (gzip shares its dictionary across parts in the real
-// file); the whole-file figures are measured on dist/parley.js itself.
+// What the files of dist/ weigh, and what each part of the loader and of the app costs.
+// - Files: every script of dist/ as a visitor downloads it (the loader, the conversation code with
+//   English, each language, the all-in-one file), and what a customer who chats downloads: the
+//   loader and the conversation code, each compressed on its own as a server sends them.
+// - Parts: the loader and the app are built again in memory in their own Vite modes (vite.config.ts
+//   LIBS, as scripts/build.ts builds them; the loader given dist/manifest.json's names), and their
+//   modules grouped: our modules by folder, Preact, ofetch (and its helpers), the styles, each
+//   language's strings. Each part is minified and compressed on its own, so the parts add up to
+//   more than the whole (gzip shares its dictionary across parts in the real file).
 
 import { readFileSync } from 'node:fs';
 import { minifySync } from 'rolldown/experimental';
 import { build } from 'vite';
+import type { ChunkManifest } from '../widget/loader/chunks';
 import { measure, type SizeRow } from './bytes';
+
+export interface FileSize extends SizeRow {
+  /** What the file is, for the tables. */
+  role: string;
+}
+
+export interface BundleSizes {
+  files: FileSize[];
+  /** The loader and the conversation code, each compressed alone, summed. */
+  chat: SizeRow;
+  loaderParts: SizeRow[];
+  appParts: SizeRow[];
+}
 
 function partOf(id: string): string {
   const path = id.replace(/\\/g, '/');
@@ -19,11 +38,13 @@ function partOf(id: string): string {
   return folder ? `widget/${folder[1]}` : 'widget (entry)';
 }
 
-/** Builds the IIFE in memory and measures each part. */
-export async function measureBundle(): Promise<{ whole: SizeRow; parts: SizeRow[] }> {
+/** Builds one mode of vite.config.ts in memory and measures each part of what it bundles. */
+async function measureParts(mode: 'loader' | 'app', manifest: ChunkManifest): Promise<SizeRow[]> {
   const groups = new Map<string, string[]>();
   await build({
+    mode,
     logLevel: 'silent',
+    define: { __PARLEY_CHUNKS__: JSON.stringify(manifest) },
     build: { write: false },
     plugins: [
       {
@@ -46,6 +67,32 @@ export async function measureBundle(): Promise<{ whole: SizeRow; parts: SizeRow[
     const minified = minifySync(`${part}.js`, `(function(){${code}\n})()`, { compress: false, mangle: true }).code;
     return measure(part, minified);
   });
-  parts.sort((a, b) => b.gzip - a.gzip);
-  return { whole: measure('dist/parley.js', readFileSync('dist/parley.js', 'utf8')), parts };
+  return parts.sort((a, b) => b.gzip - a.gzip);
+}
+
+const sum = (part: string, rows: SizeRow[]): SizeRow => ({
+  part,
+  raw: rows.reduce((total, row) => total + row.raw, 0),
+  gzip: rows.reduce((total, row) => total + row.gzip, 0),
+  brotli: rows.reduce((total, row) => total + row.brotli, 0),
+});
+
+/** Measures dist/ as the build left it (dist/manifest.json names the hashed files). */
+export async function measureBundle(dist = 'dist'): Promise<BundleSizes> {
+  const manifest = JSON.parse(readFileSync(`${dist}/manifest.json`, 'utf8')) as ChunkManifest;
+  const file = (name: string, role: string): FileSize => ({ ...measure(`dist/${name}`, readFileSync(`${dist}/${name}`)), role });
+  const loader = file('parley.js', 'loader: every page view');
+  const app = file(manifest.app.file, 'conversation code, English inside');
+  const files = [
+    loader,
+    app,
+    ...Object.entries(manifest.strings).map(([language, chunk]) => file(chunk.file, `${language} texts`)),
+    file('parley.standalone.js', 'all in one (every language)'),
+  ];
+  return {
+    files,
+    chat: sum('loader + app', [loader, app]),
+    loaderParts: await measureParts('loader', manifest),
+    appParts: await measureParts('app', manifest),
+  };
 }
