@@ -5,7 +5,6 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../scripts/chromium';
 import { storageNamespace } from '../widget/core/storage';
 
-
 export const launchBrowser = launchChromium;
 
 export interface BenchPage {
@@ -46,10 +45,7 @@ export async function newBenchPage(browser: Browser, options: { cpuThrottling?: 
  * waiting for the conversation, and say so.
  */
 export function conversationPointer(apiUrl: string, clientKey: string, id: string, email: string): [string, string] {
-  return [
-    `${storageNamespace(apiUrl, clientKey)}:conversation`,
-    JSON.stringify({ id, emails: [email], firstMessage: null, lastReadAt: null }),
-  ];
+  return [`${storageNamespace(apiUrl, clientKey)}:conversation`, JSON.stringify({ id, emails: [email], firstMessage: null, lastReadAt: null })];
 }
 
 /** Writes the widget's conversation pointer for `pageOrigin` from a blank page of that origin. */

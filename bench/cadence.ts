@@ -64,14 +64,31 @@ export function cadenceStates(quick: boolean): StateSpec[] {
   const long = quick ? { from: 5, to: 35 } : { from: 5, to: 225 };
   const states: StateSpec[] = [
     { name: 'panel open, active', etag: true, conversation: 'short', tabs: 1, open: true, ...active },
-    { name: 'panel open, idle (2 min without activity)', etag: true, conversation: 'short', tabs: 1, open: true, from: 125, to: 225, baseline: 'panel open, active' },
+    {
+      name: 'panel open, idle (2 min without activity)',
+      etag: true,
+      conversation: 'short',
+      tabs: 1,
+      open: true,
+      from: 125,
+      to: 225,
+      baseline: 'panel open, active',
+    },
     { name: 'panel closed', etag: true, conversation: 'short', tabs: 1, open: false, ...long },
     { name: 'tab hidden', etag: true, conversation: 'short', tabs: 1, open: false, hidden: true, ...long, baseline: 'panel closed' },
     { name: 'five tabs, panels closed', etag: true, conversation: 'short', tabs: 5, open: false, ...long, baseline: 'panel closed' },
     { name: 'five tabs, panel open in the last', etag: true, conversation: 'short', tabs: 5, open: true, ...active, baseline: 'panel open, active' },
     { name: 'panel open, active, ETag off', etag: false, conversation: 'short', tabs: 1, open: true, ...active, baseline: 'panel open, active' },
     { name: 'panel open, active, long conversation', etag: true, conversation: 'long', tabs: 1, open: true, ...active },
-    { name: 'panel open, active, long conversation, ETag off', etag: false, conversation: 'long', tabs: 1, open: true, ...active, baseline: 'panel open, active, long conversation' },
+    {
+      name: 'panel open, active, long conversation, ETag off',
+      etag: false,
+      conversation: 'long',
+      tabs: 1,
+      open: true,
+      ...active,
+      baseline: 'panel open, active, long conversation',
+    },
   ];
   return quick ? states.filter((state) => !state.name.includes('idle')) : states;
 }

@@ -251,7 +251,9 @@ export async function measureConversation(
       long.push(a);
       short.push(b);
     }
-    options.log(`  ${seeded.long.messages.toLocaleString('en')}-message conversation: run ${run + 1}/${options.runs}${run < options.warmup ? ' (warm-up, discarded)' : ''}`);
+    options.log(
+      `  ${seeded.long.messages.toLocaleString('en')}-message conversation: run ${run + 1}/${options.runs}${run < options.warmup ? ' (warm-up, discarded)' : ''}`,
+    );
   }
   const both = (pick: (run: ConversationRun) => number) => ({ long: spread(long.map(pick)), short: spread(short.map(pick)) });
   const polls = long.flatMap((run) => run.emptyPolls);

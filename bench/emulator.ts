@@ -54,7 +54,11 @@ export async function startEmulatorProcess(options: { etag?: boolean } = {}): Pr
  * the customer and the team take turns in runs of one to three, the last one is the team's.
  */
 export async function seedConversation(emulator: BenchEmulator, count: number, email: string): Promise<{ id: string; lastBody: string }> {
-  const { id } = await emulator.createConversation({ subject: `Bench: ${count} messages`, description: `Message #1 of ${count}: my order has not arrived`, email });
+  const { id } = await emulator.createConversation({
+    subject: `Bench: ${count} messages`,
+    description: `Message #1 of ${count}: my order has not arrived`,
+    email,
+  });
   let lastBody = '';
   for (let n = 2; n <= count; n++) {
     const fromTeam = n === count || Math.floor(n / 2) % 2 === 0;

@@ -14,7 +14,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { newBenchPage } from './browser';
 import { LAUNCHERS, type Probe, type Site } from './site';
-import { sleep, type Spread, spread } from './stats';
+import { type Spread, sleep, spread } from './stats';
 
 export const INTENT_VARIANTS = ['loader', 'standalone'] as const;
 export type IntentVariant = (typeof INTENT_VARIANTS)[number];
@@ -105,7 +105,8 @@ async function intentOnce(browser: Browser, site: Site, variant: IntentVariant, 
     }
     const usableAt = await panelUsable(page);
     const at = await page.evaluate(() => (window as unknown as { __intent: { hover: number | null; action: number | null } }).__intent);
-    if (at.action === null) throw new Error(`intent (${way}, ${variant}): the page saw no ${way === 'enter' ? 'keydown' : way === 'tap' ? 'touchstart' : 'pointerdown'}`);
+    if (at.action === null)
+      throw new Error(`intent (${way}, ${variant}): the page saw no ${way === 'enter' ? 'keydown' : way === 'tap' ? 'touchstart' : 'pointerdown'}`);
     return {
       actionToUsableMs: usableAt - at.action,
       hoverToUsableMs: way === 'hover' && at.hover !== null ? usableAt - at.hover : Number.NaN,

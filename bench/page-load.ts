@@ -12,7 +12,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { newBenchPage } from './browser';
 import { OWN_FILES, type Probe, type Site, VARIANTS, type Variant } from './site';
-import { sleep, type Spread, spread } from './stats';
+import { type Spread, sleep, spread } from './stats';
 
 export interface PageSample {
   launcherVisibleMs: number;
@@ -115,7 +115,11 @@ async function throttledOnce(browser: Browser, site: Site, variant: Variant): Pr
 
 const byVariant = <T>(): Record<Variant, T[]> => Object.fromEntries(VARIANTS.map((variant) => [variant, [] as T[]])) as Record<Variant, T[]>;
 
-export async function measurePageLoads(browser: Browser, site: Site, options: { runs: number; warmup: number; log(line: string): void }): Promise<PageLoadResult> {
+export async function measurePageLoads(
+  browser: Browser,
+  site: Site,
+  options: { runs: number; warmup: number; log(line: string): void },
+): Promise<PageLoadResult> {
   const samples = byVariant<PageSample>();
   const throttled = byVariant<ThrottledSample>();
   for (let run = 0; run < options.runs; run++) {
@@ -136,10 +140,12 @@ export async function measurePageLoads(browser: Browser, site: Site, options: { 
     const slow = throttled[variant];
     // Paired with the page without a widget of the same run: drift over the runs cancels out.
     const added = (pick: (sample: PageSample) => number) =>
-      spread(mine.map((sample, index) => {
-        const base = samples.none[index];
-        return base ? pick(sample) - pick(base) : Number.NaN;
-      }));
+      spread(
+        mine.map((sample, index) => {
+          const base = samples.none[index];
+          return base ? pick(sample) - pick(base) : Number.NaN;
+        }),
+      );
     summary[variant] = {
       launcherVisibleMs: spread(mine.map((s) => s.launcherVisibleMs)),
       fcpMs: spread(mine.map((s) => s.fcpMs)),

@@ -130,7 +130,9 @@ export function renderSection(results: BenchResults): string {
   const longMessages = conversation.messages.toLocaleString('en');
   const runs = (measured: number, warmup: number) => `${plural(measured, 'run')} after ${plural(warmup, 'warm-up run')}`;
   const idle = cadence.find((state) => state.name.includes('idle'));
-  const cadenceMessages = results.cadenceMessages ? `its own ${results.cadenceMessages.toLocaleString('en')}-message conversation` : 'its own short conversation';
+  const cadenceMessages = results.cadenceMessages
+    ? `its own ${results.cadenceMessages.toLocaleString('en')}-message conversation`
+    : 'its own short conversation';
   const network = intent.network;
 
   return `${HEADING}
@@ -197,7 +199,8 @@ How each figure is measured:
   \`visibilityState\` override and a \`visibilitychange\` event. "ETag off" is a second emulator process
   started with the switch off.
 
-${wrap(`Run of ${results.date.slice(0, 10)}, at commit \`${commit}\`${
+${wrap(
+  `Run of ${results.date.slice(0, 10)}, at commit \`${commit}\`${
     widgetChanges ? ` with ${plural(widgetChanges, 'uncommitted file')} in \`widget/\`` : ''
   }, on a **shared machine${machine.cores ? ` with ${machine.cores} cores` : ''}** (${machine.cpu}, Node ${machine.node}, Chromium ${
     results.chromium ?? 'unknown'
@@ -205,7 +208,8 @@ ${wrap(`Run of ${results.date.slice(0, 10)}, at commit \`${commit}\`${
     results.loadAverageAtEnd,
   )} at the end. Timings on this machine are noisy, so read the min–max spread with each median.${
     results.seconds !== undefined ? ` The bench took ${minutes(results.seconds)}, the build before it not counted.` : ''
-  } Cells read "median (min–max)", and ratios are ratios of medians.`)}
+  } Cells read "median (min–max)", and ratios are ratios of medians.`,
+)}
 
 Issue 12's figures, beside what it asks ("within" compares medians only):
 

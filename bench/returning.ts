@@ -6,7 +6,7 @@
 
 import type { Browser } from 'playwright-core';
 import { conversationPointer, newBenchPage, storePointer } from './browser';
-import { unreadBadgeShown, type SeededConversation } from './conversation';
+import { type SeededConversation, unreadBadgeShown } from './conversation';
 import { INTENT_VARIANTS, type IntentVariant, MOBILE_NETWORK } from './intent';
 import type { Site } from './site';
 import { type Spread, spread } from './stats';
@@ -23,7 +23,14 @@ export interface ReturningResult {
   summary: Record<Network, Record<IntentVariant, Spread>>;
 }
 
-async function badgeOnce(browser: Browser, site: Site, api: { url: string; clientKey: string }, conversation: SeededConversation, variant: IntentVariant, network: Network): Promise<number> {
+async function badgeOnce(
+  browser: Browser,
+  site: Site,
+  api: { url: string; clientKey: string },
+  conversation: SeededConversation,
+  variant: IntentVariant,
+  network: Network,
+): Promise<number> {
   const bench = await newBenchPage(browser);
   try {
     await storePointer(bench.page, site.blankUrl, conversationPointer(api.url, api.clientKey, conversation.id, conversation.email));

@@ -15,30 +15,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { launchBrowser } from './browser';
-import { type StateResult, cadenceStates, measureCadence } from './cadence';
+import { measure } from './bytes';
+import { cadenceStates, measureCadence, type StateResult } from './cadence';
 import { type ConversationResult, measureConversation } from './conversation';
 import { type BenchEmulator, seedConversation, startEmulatorProcess } from './emulator';
 import { buildFloor } from './floor/build';
 import { type IntentResult, measureIntent } from './intent';
-import { type PageLoadResult, measurePageLoads } from './page-load';
+import { measurePageLoads, type PageLoadResult } from './page-load';
+import { type BenchResults, headCommit, LATEST_JSON, notForReadme, renderSection, SECTION_FILE, updateReadme } from './report';
 import { measureReturning, type ReturningResult } from './returning';
 import { startSite } from './site';
-import { measure } from './bytes';
 import { measureBundle } from './size';
-import { type BenchResults, headCommit, LATEST_JSON, notForReadme, renderSection, SECTION_FILE, updateReadme } from './report';
 import { soak } from './soak';
-import {
-  cadenceRows,
-  conversationRows,
-  fileRows,
-  goalRows,
-  intentRows,
-  pageRows,
-  partRows,
-  returningRows,
-  type Sizes,
-  soakRows,
-} from './tables';
+import { cadenceRows, conversationRows, fileRows, goalRows, intentRows, pageRows, partRows, returningRows, type Sizes, soakRows } from './tables';
 
 const args = process.argv.slice(2);
 if (args.includes('--readme')) {
@@ -47,17 +36,43 @@ if (args.includes('--readme')) {
   process.exit(0);
 }
 const quick = args.includes('--quick');
-const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wanted = (part: string) => !only || only.includes(part);
 const plan = quick
-  ? { pageRuns: 3, pageWarmup: 1, intentRuns: 2, intentWarmup: 1, conversationRuns: 2, conversationWarmup: 1, emptyPolls: 3, longMessages: 1000, soakCycles: 1000 }
-  : { pageRuns: 13, pageWarmup: 2, intentRuns: 8, intentWarmup: 1, conversationRuns: 5, conversationWarmup: 1, emptyPolls: 5, longMessages: 5000, soakCycles: 10_000 };
+  ? {
+      pageRuns: 3,
+      pageWarmup: 1,
+      intentRuns: 2,
+      intentWarmup: 1,
+      conversationRuns: 2,
+      conversationWarmup: 1,
+      emptyPolls: 3,
+      longMessages: 1000,
+      soakCycles: 1000,
+    }
+  : {
+      pageRuns: 13,
+      pageWarmup: 2,
+      intentRuns: 8,
+      intentWarmup: 1,
+      conversationRuns: 5,
+      conversationWarmup: 1,
+      emptyPolls: 5,
+      longMessages: 5000,
+      soakCycles: 10_000,
+    };
 const SHORT_MESSAGES = 10;
 const CADENCE_MESSAGES = 20;
 
 const log = (line: string) => console.log(line);
 const started = Date.now();
-const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
 function printSizes(sizes: Sizes) {
   console.log('\nThe files of dist/ (KB = 1,024 bytes; each file compressed on its own, as a server sends it)');
@@ -108,7 +123,9 @@ function printConversation(result: ConversationResult) {
 }
 
 function printCadence(states: StateResult[]) {
-  console.log('\nRequests and bytes per hour for one visitor with a conversation, by state (counted at a byte-counting proxy in front of the emulator, preflights included; per hour = window × 3600 / window seconds)');
+  console.log(
+    '\nRequests and bytes per hour for one visitor with a conversation, by state (counted at a byte-counting proxy in front of the emulator, preflights included; per hour = window × 3600 / window seconds)',
+  );
   console.table(cadenceRows(states));
   console.log(
     'poll = GET of the messages list (If-None-Match when ETag is on); status = GET of the conversation; preflight = CORS OPTIONS.\n' +
@@ -196,12 +213,18 @@ if (['page', 'intent', 'returning', 'conversation', 'cadence'].some(wanted)) {
       log(`  seeded in ${Math.round((Date.now() - seeding) / 1000)} s`);
 
       if (wanted('conversation')) {
-        const conversation = await measureConversation(browser, site, withEtag, { long, short }, {
-          runs: plan.conversationRuns,
-          warmup: plan.conversationWarmup,
-          emptyPolls: plan.emptyPolls,
-          log,
-        });
+        const conversation = await measureConversation(
+          browser,
+          site,
+          withEtag,
+          { long, short },
+          {
+            runs: plan.conversationRuns,
+            warmup: plan.conversationWarmup,
+            emptyPolls: plan.emptyPolls,
+            log,
+          },
+        );
         printConversation(conversation);
         results.conversation = conversation;
       }
@@ -233,7 +256,7 @@ if (['page', 'intent', 'returning', 'conversation', 'cadence'].some(wanted)) {
 
 const goals = goalRows({ ...results, sizes });
 if (goals.length) {
-  console.log("\nIssue 12's figures, beside what it asks (ratios of medians; \"within\" compares medians only: read the spread above)");
+  console.log('\nIssue 12\'s figures, beside what it asks (ratios of medians; "within" compares medians only: read the spread above)');
   console.table(goals);
 }
 

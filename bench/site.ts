@@ -9,8 +9,8 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 /** The page without a widget, the floor, Parley's loader, and the all-in-one file (today's build). */
 export const VARIANTS = ['none', 'floor', 'loader', 'standalone'] as const;

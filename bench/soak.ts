@@ -45,10 +45,25 @@ export async function soak(cycles = 10_000): Promise<SoakResult> {
   const clock = countingClock();
   const always = { isVisible: () => true, isOnline: () => true, subscribe: () => () => {} };
   const memory = new Map<string, string>();
-  const backend = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v), removeItem: (k: string) => void memory.delete(k), key: (i: number) => [...memory.keys()][i] ?? null, get length() { return memory.size; }, clear: () => memory.clear() } as Storage;
+  const backend = {
+    getItem: (k: string) => memory.get(k) ?? null,
+    setItem: (k: string, v: string) => void memory.set(k, v),
+    removeItem: (k: string) => void memory.delete(k),
+    key: (i: number) => [...memory.keys()][i] ?? null,
+    get length() {
+      return memory.size;
+    },
+    clear: () => memory.clear(),
+  } as Storage;
   let polls = 0;
   const client = createClient({ apiUrl: emulator.url, clientKey: 'bnc_cl_bench' });
-  const counted = { ...client, listMessages: (...args: Parameters<typeof client.listMessages>) => ((polls += 1), client.listMessages(...args)) };
+  const counted = {
+    ...client,
+    listMessages: (...args: Parameters<typeof client.listMessages>) => {
+      polls += 1;
+      return client.listMessages(...args);
+    },
+  };
   const session = createSession({
     client: counted,
     storage: createStorage({ backend: () => backend, apiUrl: emulator.url, clientKey: 'bnc_cl_bench' }),

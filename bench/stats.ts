@@ -25,7 +25,7 @@ export function round(value: number): number {
 
 /** "median (min–max)", or "—" when there is nothing to show. */
 export function cell(value: Spread | null | undefined, scale = 1): string {
-  if (!value || !value.n) return '—';
+  if (!value?.n) return '—';
   const [median, min, max] = [value.median, value.min, value.max].map((x) => round(x * scale));
   return min === max ? `${median}` : `${median} (${min}–${max})`;
 }

@@ -1,15 +1,15 @@
 // The rows of the bench's tables, shared by the console (bench/run.ts) and the README section
 // (bench/report.ts): every cell comes from a results object, none is written down by hand.
 
+import { kb, type SizeRow } from './bytes';
 import type { StateResult } from './cadence';
 import type { ConversationResult } from './conversation';
-import { type IntentResult, INTENT_WAYS, type IntentWay } from './intent';
+import { INTENT_WAYS, type IntentResult, type IntentWay } from './intent';
 import type { PageLoadResult } from './page-load';
-import { kb, type SizeRow } from './bytes';
 import type { BenchResults } from './report';
 import type { ReturningResult } from './returning';
-import type { BundleSizes } from './size';
 import type { Variant } from './site';
+import type { BundleSizes } from './size';
 import type { SoakResult } from './soak';
 import { cell, ratio, round, type Spread } from './stats';
 
@@ -150,14 +150,24 @@ export function goalRows(results: Pick<BenchResults, 'sizes' | 'pageLoad' | 'int
     ratioGoal('launcher visible, loader ÷ floor', loader.launcherVisibleMs, floor.launcherVisibleMs, 0.8);
     ratioGoal("widget's own JavaScript time, loader ÷ all-in-one", loader.scriptAddedMs, standalone.scriptAddedMs, 0.3);
     const frames = loader.ownLongFrames4x;
-    goal("long frames running the loader's files at 4× CPU", frames?.n ? `${cell(frames)} (median (min–max) per load)` : '—', 'none', frames?.n ? frames.max === 0 : null);
+    goal(
+      "long frames running the loader's files at 4× CPU",
+      frames?.n ? `${cell(frames)} (median (min–max) per load)` : '—',
+      'none',
+      frames?.n ? frames.max === 0 : null,
+    );
     ratioGoal('JS heap added, loader ÷ all-in-one', loader.heapAddedBytes, standalone.heapAddedBytes, 0.3);
   }
   if (intent) {
     const { loader, standalone } = intent.summary.hover;
     ratioGoal('hover 300 ms then click → dialog usable (mobile network), loader ÷ all-in-one', loader.actionToUsableMs, standalone.actionToUsableMs, 1.5);
     for (const way of ['tap', 'enter'] as const) {
-      goal(`${way === 'tap' ? 'tap' : 'Enter'} → dialog usable, loader ÷ all-in-one`, ratio(intent.summary[way].loader.actionToUsableMs, intent.summary[way].standalone.actionToUsableMs), 'printed', null);
+      goal(
+        `${way === 'tap' ? 'tap' : 'Enter'} → dialog usable, loader ÷ all-in-one`,
+        ratio(intent.summary[way].loader.actionToUsableMs, intent.summary[way].standalone.actionToUsableMs),
+        'printed',
+        null,
+      );
     }
   }
   if (returning) {
@@ -231,4 +241,3 @@ export function markdownTable(rows: Row[]): string {
   const line = (cells: Array<string | number>) => `| ${cells.map(escapeCell).join(' | ')} |`;
   return [line(columns), `|${columns.map(() => '---').join('|')}|`, ...rows.map((row) => line(columns.map((column) => row[column] ?? '')))].join('\n');
 }
-

@@ -7,14 +7,14 @@
 // A file's name changes exactly when its content does, so a CDN can cache them for ever and an
 // old loader never meets a new chunk. dist/manifest.json lists them for the size check and bench.
 
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import type { ChunkFile, ChunkManifest } from '../widget/loader/chunks';
 import { PANEL_STRINGS } from '../widget/i18n/index';
+import type { ChunkFile, ChunkManifest } from '../widget/loader/chunks';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = `${ROOT}dist/`;

@@ -2,8 +2,8 @@
 // puts the app in `window.ParleyChunks.app` (widget/loader/chunks.ts). The only module with side
 // effects at import time.
 
-import type { AppModule } from './contract';
 import { english, startApp } from './app/index';
+import type { AppModule } from './contract';
 
 const page = window as Window & { ParleyChunks?: Record<string, unknown> };
 const module: AppModule = { startApp, english };

@@ -3,7 +3,7 @@
 // wanted; the app draws the panel in the loader's root and runs the conversation. Types only: the
 // two are built into different files, and nothing but these shapes crosses between them.
 
-import type { Logger, IdentifyInput, NewConversationInput } from './core/commands';
+import type { IdentifyInput, Logger, NewConversationInput } from './core/commands';
 import type { Emitter } from './core/emitter';
 import type { ParleyEvents } from './core/events';
 import type { ResolvedConfig } from './core/options';

@@ -2,7 +2,7 @@
 // command at once; the conversation code and the languages are fetched from beside it when they
 // are wanted (widget/loader/create-parley.ts). The only module with side effects at import time.
 
-import { scriptChunks, type ChunkManifest } from './loader/chunks';
+import { type ChunkManifest, scriptChunks } from './loader/chunks';
 import { createWidget } from './loader/create-parley';
 import { installSnippet } from './loader/snippet';
 

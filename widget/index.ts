@@ -8,13 +8,13 @@
 import type { ParleyApi } from './core/commands';
 import type { ParleyOptions } from './core/options';
 import type { PanelStrings } from './i18n/en';
-import { type Chunks, type ParleyEnvironment, createWidget } from './loader/create-parley';
+import { type Chunks, createWidget, type ParleyEnvironment } from './loader/create-parley';
 
-export { ParleyConfigError, VERSION, type ParleyEnvironment } from './loader/create-parley';
-export type { ParleyApi, IdentifyInput, NewConversationInput } from './core/commands';
-export type { ParleyEvents, ParleyEventName } from './core/events';
-export type { ParleyOptions, Position, Theme, Mode } from './core/options';
-export type { Priority, AuthHeader } from './api/types';
+export type { AuthHeader, Priority } from './api/types';
+export type { IdentifyInput, NewConversationInput, ParleyApi } from './core/commands';
+export type { ParleyEventName, ParleyEvents } from './core/events';
+export type { Mode, ParleyOptions, Position, Theme } from './core/options';
+export { ParleyConfigError, type ParleyEnvironment, VERSION } from './loader/create-parley';
 
 const languages: Record<string, () => Promise<{ default: PanelStrings }>> = {
   fr: () => import('./i18n/fr'),

@@ -2,7 +2,7 @@
 // started on. "New activity" is whatever changed since this browser last opened the conversation.
 
 import type { WireConversation } from './api';
-import { STATUS_LABELS, initials, isEnded, metadataText, requesterName, timeAgo } from './format';
+import { initials, isEnded, metadataText, requesterName, STATUS_LABELS, timeAgo } from './format';
 
 export type ListFilter = 'all' | 'active' | 'ended';
 

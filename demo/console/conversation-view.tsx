@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConsoleApi, WireConversation, WireMessage } from './api';
 import { Composer } from './composer';
-import { STATUS_LABELS, authorOf, clockTime, isEnded, requesterName, type Author } from './format';
+import { type Author, authorOf, clockTime, isEnded, requesterName, STATUS_LABELS } from './format';
 import { MetadataCard } from './metadata-card';
 import { usePoll } from './use-poll';
 

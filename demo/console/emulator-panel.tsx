@@ -4,8 +4,8 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_SWITCHES } from '../emulator/switches';
 import type { ConsoleApi, FaultPlan, Switches } from './api';
-import { FaultPlanner } from './fault-planner';
 import { Segmented, Toggle } from './controls';
+import { FaultPlanner } from './fault-planner';
 import { usePoll } from './use-poll';
 
 const LATENCIES: [number, string][] = [

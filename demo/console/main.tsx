@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { App } from './app';
 import { createConsoleApi, loadConfig } from './api';
+import { App } from './app';
 import './console.css';
 
 const root = document.getElementById('app')!;

@@ -2,7 +2,7 @@
 // first, then the rest: mostly what the site added with Parley('metadata', …).
 
 import type { WireConversation } from './api';
-import { PAGE_INFO_LABELS, clockTime, metadataText, safeHttpUrl, shortUserAgent } from './format';
+import { clockTime, metadataText, PAGE_INFO_LABELS, safeHttpUrl, shortUserAgent } from './format';
 
 interface Props {
   conversation: WireConversation;

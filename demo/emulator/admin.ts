@@ -1,12 +1,12 @@
 // The emulator's own admin endpoints, for the demo's agent console: read and flip switches, plan
 // faults. Server key only; not part of the vendor's API.
 
-import { fieldErrors, json, parseJsonObject } from './http-io';
-import type { Reply } from './http-io';
 import type { Faults } from './faults';
+import type { Reply } from './http-io';
+import { fieldErrors, json, parseJsonObject } from './http-io';
 import type { ApiRequest, Route } from './routes';
 import { checkSwitches } from './switches';
-import type { FaultMatch, FailOptions, Switches } from './types';
+import type { FailOptions, FaultMatch, Switches } from './types';
 import type { FieldErrors } from './validate';
 
 export interface AdminContext {

@@ -1,6 +1,6 @@
 // `npm run emulator -- --help`: runs the emulator until Ctrl-C or SIGTERM.
 
-import { type CliCommand, CliError, USAGE, parseCli } from './cli-args';
+import { type CliCommand, CliError, parseCli, USAGE } from './cli-args';
 import { startEmulator } from './index';
 
 async function main(): Promise<void> {

@@ -1,8 +1,8 @@
 // CORS: whether a page on `origin` may read an answer, and the headers that say so.
 // https://fetch.spec.whatwg.org/#http-cors-protocol
 
-import { type KeyRing, originAllowed } from './keys';
 import type { Identity } from './keys';
+import { type KeyRing, originAllowed } from './keys';
 import type { Switches } from './types';
 
 type Headers = Record<string, string>;

@@ -1,9 +1,9 @@
 // The data file: loaded once at start, rewritten atomically after every mutation so that a crash
 // or Ctrl-C mid-write never leaves half a file (temp file in the same folder, fsync, rename).
 
+import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { WireConversation, WireMessage, WireRequester } from './types';
 import { isObject } from './validate';
 

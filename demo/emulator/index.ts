@@ -10,9 +10,10 @@ import { apiRoutes } from './routes';
 import { EmulatorServer } from './server';
 import { Store } from './store';
 import { buildSwitches } from './switches';
-import { STATUSES } from './types';
 import type { ClientKeyConfig, Emulator, EmulatorOptions, Switches } from './types';
+import { STATUSES } from './types';
 
+export { DEFAULT_SWITCHES } from './switches';
 export type {
   Channel,
   ClientKeyConfig,
@@ -28,7 +29,6 @@ export type {
   WireMessage,
   WireRequester,
 } from './types';
-export { DEFAULT_SWITCHES } from './switches';
 
 export const DEFAULT_CLIENT_KEYS: readonly ClientKeyConfig[] = [{ key: 'bnc_cl_demo', allowedOrigins: ['*'] }];
 export const DEFAULT_SERVER_KEYS: readonly string[] = ['bnc_sv_demo'];

@@ -5,12 +5,12 @@
 import { STATUS_CODES } from 'node:http';
 import { isForeignOrigin } from './cors';
 import type { Failure } from './faults';
-import { detail, notFound } from './http-io';
 import type { Reply } from './http-io';
+import { detail, notFound } from './http-io';
 import type { Identity } from './keys';
 import type { RateLimiter } from './rate-limit';
-import { findRoute } from './routes';
 import type { ApiRequest, Route } from './routes';
+import { findRoute } from './routes';
 
 export const INVALID_KEY_DETAIL = 'Invalid or revoked API key.';
 export const FOREIGN_ORIGIN_DETAIL = 'This API key is not allowed from this origin.';

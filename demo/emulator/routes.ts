@@ -2,14 +2,14 @@
 // (trailing slash included; Django answers 404 without it since APPEND_SLASH cannot redirect a POST).
 
 import { createHash } from 'node:crypto';
-import type { Identity } from './keys';
-import { detail, fieldErrors, json, parseJsonObject } from './http-io';
 import type { Reply } from './http-io';
-import { NotFoundError } from './store';
+import { detail, fieldErrors, json, parseJsonObject } from './http-io';
+import type { Identity } from './keys';
 import type { Store } from './store';
+import { NotFoundError } from './store';
 import type { Switches, WireConversation } from './types';
-import { checkCreateConversation, checkCreateMessage, checkListQuery } from './validate';
 import type { ListQuery } from './validate';
+import { checkCreateConversation, checkCreateMessage, checkListQuery } from './validate';
 
 export interface ApiRequest {
   method: string;

@@ -1,17 +1,17 @@
 // The HTTP plumbing around the pipeline: record, read the body within its limit, apply faults and
 // latency, add CORS headers, and close the connection after every answer.
 
-import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { corsHeaders, mayRead, preflightHeaders } from './cors';
 import type { Faults } from './faults';
-import { MAX_BODY_BYTES, bodyForRecord, detail, readBody } from './http-io';
 import type { Reply } from './http-io';
-import { keyFromHeaders } from './keys';
+import { bodyForRecord, detail, MAX_BODY_BYTES, readBody } from './http-io';
 import type { KeyRing } from './keys';
-import { decide, failureReply, serverErrorReply } from './pipeline';
+import { keyFromHeaders } from './keys';
 import type { Incoming } from './pipeline';
+import { decide, failureReply, serverErrorReply } from './pipeline';
 import type { RateLimiter } from './rate-limit';
 import type { RequestLog } from './recorder';
 import type { Route } from './routes';

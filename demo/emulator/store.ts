@@ -2,8 +2,8 @@
 // so that an answer (or a lost answer) always follows a committed write.
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadDb, saveDb, serializeDb } from './db-file';
 import type { Db } from './db-file';
+import { loadDb, saveDb, serializeDb } from './db-file';
 import type { ConversationStatus, Switches, WireConversation, WireMessage, WireRequester } from './types';
 import type { CreateConversationBody, ListQuery } from './validate';
 

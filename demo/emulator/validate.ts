@@ -2,8 +2,8 @@
 // at once. Messages follow Django REST framework's wording, which the vendor's {"detail": ...}
 // answers suggest it runs on.
 
-import { CHANNELS, PRIORITIES, STATUSES } from './types';
 import type { Channel, ConversationStatus, Priority } from './types';
+import { CHANNELS, PRIORITIES, STATUSES } from './types';
 
 export type FieldErrors = Record<string, string[]>;
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
 // The client against the real emulator over loopback HTTP: what goes on the wire and what comes back.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, isVisibleMessage, type ClientOptions } from '../../widget/api';
+import { type ClientOptions, createClient, isVisibleMessage } from '../../widget/api';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
 
 let helpdesk: TestEmulator;

@@ -2,7 +2,7 @@
 // with a readable message and the retry policy's answer.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, createClient, retryDecision, type ClientOptions } from '../../widget/api';
+import { ApiError, type ClientOptions, createClient, retryDecision } from '../../widget/api';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
 
 let helpdesk: TestEmulator;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, isApiError, parseRetryAfter, retryDecision, type ErrorKind, type RetryDecision } from '../../widget/api/errors';
+import { ApiError, type ErrorKind, isApiError, parseRetryAfter, type RetryDecision, retryDecision } from '../../widget/api/errors';
 
 const decide = (kind: ErrorKind, method: string, status: number | null = null) =>
   retryDecision(new ApiError({ kind, method, status, message: 'x', path: '/api/v1/conversations/' }));

@@ -2,7 +2,7 @@
 // situations a customer is in.
 
 import { describe, expect, it } from 'vitest';
-import { type AttentionFacts, SOUND_GAP_MS, attentionPolicy } from '../../widget/core/attention-policy';
+import { type AttentionFacts, attentionPolicy, SOUND_GAP_MS } from '../../widget/core/attention-policy';
 
 const NOW = 1_000_000;
 

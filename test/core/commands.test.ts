@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ParleyApi, checkArguments, runCommand } from '../../widget/core/commands';
+import { checkArguments, type ParleyApi, runCommand } from '../../widget/core/commands';
 
 function recordingApi() {
   const calls: Array<[string, unknown[]]> = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMetadata, collectPageInfo, MAX_METADATA_BYTES, validateMetadata, type AddressPolicy, type PageEnvironment } from '../../widget/core/metadata';
+import { type AddressPolicy, buildMetadata, collectPageInfo, MAX_METADATA_BYTES, type PageEnvironment, validateMetadata } from '../../widget/core/metadata';
 
 const REDACTED_POLICY: AddressPolicy = { full: false, redactParams: [] };
 

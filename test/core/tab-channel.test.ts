@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { type BroadcastChannelLike, createTabChannel } from '../../widget/core/tab-channel';
 import { createFakeClock, settle } from '../helpers/fake-clock';
-import { type Tab, createBrowser } from '../helpers/tabs';
+import { createBrowser, type Tab } from '../helpers/tabs';
 
 const NAME = 'parley:test:bus';
 

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type LockManagerLike, type StorageBackend, createTabLeader } from '../../widget/core/tab-leader';
+import { createTabLeader, type LockManagerLike, type StorageBackend } from '../../widget/core/tab-leader';
 import { createFakeClock, settle } from '../helpers/fake-clock';
-import { type Tab, createBrowser } from '../helpers/tabs';
+import { createBrowser, type Tab } from '../helpers/tabs';
 
 const NAME = 'parley:test:leader';
 const LEASE_MS = 6000;

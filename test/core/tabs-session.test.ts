@@ -10,7 +10,7 @@ import { createSession, type Timing } from '../../widget/core/session';
 import { createStorage, storageNamespace } from '../../widget/core/storage';
 import { createTabChannel } from '../../widget/core/tab-channel';
 import { createTabLeader } from '../../widget/core/tab-leader';
-import { type TabMessage, isTabMessage } from '../../widget/core/tab-messages';
+import { isTabMessage, type TabMessage } from '../../widget/core/tab-messages';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
 import type { FakeClock } from '../helpers/fake-clock';
 import { createSwitch } from '../helpers/fake-clock';

@@ -5,8 +5,8 @@ import type { Message } from '../../widget/api/types';
 import { conversationView } from '../../widget/core/conversation-view';
 import type { OutboxEntry } from '../../widget/core/outbox';
 import { formatTranscript, transcriptFileName } from '../../widget/core/transcript';
-import { dateFormats } from '../../widget/ui/dates';
 import en from '../../widget/i18n/en';
+import { dateFormats } from '../../widget/ui/dates';
 
 beforeAll(() => {
   // Local times are the customer's: fix the zone the test reads them in (11:02 UTC is 11:02 in London in winter).

@@ -2,7 +2,7 @@
 
 import { describe, expect, test } from 'vitest';
 import { browserSuite, saveScreenshot } from './helpers/browser';
-import { DEMO_AGENT_EMAIL, DEMO_CLIENT_KEY, SHOP, apiRequests, createRequests, demoSuite, sendRequests } from './helpers/demo';
+import { apiRequests, createRequests, DEMO_AGENT_EMAIL, DEMO_CLIENT_KEY, demoSuite, SHOP, sendRequests } from './helpers/demo';
 import { expectMessageShown, openWidget, sendReply, shadowHtml, startConversation, timesShown, unique, waitForWidget, widget } from './helpers/widget';
 
 const browser = browserSuite();

@@ -3,7 +3,7 @@
 
 import { describe, expect, test } from 'vitest';
 import { browserSuite, saveScreenshot } from './helpers/browser';
-import { SHOP, createRequests, demoSuite } from './helpers/demo';
+import { createRequests, demoSuite, SHOP } from './helpers/demo';
 import { computedStyle, expectMessageShown, looks, openWidget, startConversation, unique, waitForWidget, widget } from './helpers/widget';
 
 const browser = browserSuite();

@@ -4,7 +4,7 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { type ConsoleEntry, browserSuite } from './helpers/browser';
+import { browserSuite, type ConsoleEntry } from './helpers/browser';
 import { FIXTURE_CLIENT_KEY, fixtureSuite } from './helpers/fixtures';
 import { expectMessageShown, openWidget, startConversation, unique, widget } from './helpers/widget';
 

@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { DIST_DIR, browserSuite } from './helpers/browser';
-import { SUB_FOLDER, fixtureSuite } from './helpers/fixtures';
+import { browserSuite, DIST_DIR } from './helpers/browser';
+import { fixtureSuite, SUB_FOLDER } from './helpers/fixtures';
 import { expectMessageShown, openWidget, startConversation, unique, widget } from './helpers/widget';
 
 const browser = browserSuite();

@@ -3,7 +3,7 @@
 
 import { describe, expect, test } from 'vitest';
 import { browserSuite } from './helpers/browser';
-import { LIST_MESSAGES_PATH, apiRequests, demoSuite } from './helpers/demo';
+import { apiRequests, demoSuite, LIST_MESSAGES_PATH } from './helpers/demo';
 import { expectMessageShown, openWidget, startConversation, unique, waitForWidget } from './helpers/widget';
 
 const browser = browserSuite();

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { browserSuite, saveScreenshot } from './helpers/browser';
 import { createRequests, demoSuite } from './helpers/demo';
-import { NAMES, expectMessageShown, openWidget, startConversation, timesShown, unique, waitForWidget, widget } from './helpers/widget';
+import { expectMessageShown, NAMES, openWidget, startConversation, timesShown, unique, waitForWidget, widget } from './helpers/widget';
 
 const browser = browserSuite();
 const demo = demoSuite();

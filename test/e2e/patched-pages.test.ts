@@ -10,8 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { browserSuite, saveScreenshot, type TestPage } from './helpers/browser';
 import { createRequests, sendRequests } from './helpers/demo';
 import { fixtureSuite } from './helpers/fixtures';
-import { looks } from './helpers/widget';
-import { expectMessageShown, openWidget, parley, sendReply, startConversation, timesShown, unique, waitForWidget, widget } from './helpers/widget';
+import { expectMessageShown, looks, openWidget, parley, sendReply, startConversation, timesShown, unique, waitForWidget, widget } from './helpers/widget';
 
 const browser = browserSuite();
 const site = fixtureSuite();

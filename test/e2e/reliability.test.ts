@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { RecordedRequest } from '../../demo/emulator/index';
 import { browserSuite, saveScreenshot } from './helpers/browser';
-import { LIST_MESSAGES_PATH, SEND_PATH, apiRequests, demoSuite, sendRequests } from './helpers/demo';
+import { apiRequests, demoSuite, LIST_MESSAGES_PATH, SEND_PATH, sendRequests } from './helpers/demo';
 import { expectMessageShown, openWidget, sendReply, startConversation, timesShown, unique, waitForWidget, widget } from './helpers/widget';
 
 const browser = browserSuite();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SWITCHES } from '../../demo/emulator/index';
-import { startTestEmulator } from '../helpers/emulator';
 import type { TestEmulator } from '../helpers/emulator';
+import { startTestEmulator } from '../helpers/emulator';
 import { call, callJson } from './request';
 
 let helpdesk: TestEmulator;

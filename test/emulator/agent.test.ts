@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../helpers/emulator';
 import type { TestEmulator } from '../helpers/emulator';
-import { ISO_WITH_MS, call, createConversation } from './request';
+import { startTestEmulator } from '../helpers/emulator';
+import { call, createConversation, ISO_WITH_MS } from './request';
 
 let helpdesk: TestEmulator;
 beforeEach(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../helpers/emulator';
-import type { TestEmulator } from '../helpers/emulator';
 import type { WireConversation } from '../../demo/emulator/index';
-import { ISO_WITH_MS, UUID, callJson, createConversation } from './request';
+import type { TestEmulator } from '../helpers/emulator';
+import { startTestEmulator } from '../helpers/emulator';
+import { callJson, createConversation, ISO_WITH_MS, UUID } from './request';
 
 let helpdesk: TestEmulator;
 beforeEach(async () => {

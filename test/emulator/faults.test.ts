@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../helpers/emulator';
 import type { TestEmulator } from '../helpers/emulator';
+import { startTestEmulator } from '../helpers/emulator';
 import { call, callJson, createConversation, messagesPath, sendMessage } from './request';
 
 let helpdesk: TestEmulator;

@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../helpers/emulator';
 import type { TestEmulator } from '../helpers/emulator';
+import { startTestEmulator } from '../helpers/emulator';
 import { call, callJson, createConversation } from './request';
 
 let helpdesk: TestEmulator;

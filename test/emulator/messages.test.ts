@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../helpers/emulator';
-import type { TestEmulator } from '../helpers/emulator';
 import type { WireConversation, WireMessage } from '../../demo/emulator/index';
-import { ISO_WITH_MS, UUID, call, callJson, createConversation, messagesPath, sendMessage } from './request';
+import type { TestEmulator } from '../helpers/emulator';
+import { startTestEmulator } from '../helpers/emulator';
+import { call, callJson, createConversation, ISO_WITH_MS, messagesPath, sendMessage, UUID } from './request';
 
 let helpdesk: TestEmulator;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../helpers/emulator';
-import type { TestEmulator } from '../helpers/emulator';
 import type { WireConversation } from '../../demo/emulator/index';
+import type { TestEmulator } from '../helpers/emulator';
+import { startTestEmulator } from '../helpers/emulator';
 import { callJson, createConversation } from './request';
 
 type Paginated = { count: number; next: string | null; previous: string | null; results: WireConversation[] };

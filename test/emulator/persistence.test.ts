@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../demo/emulator/index';
-import { startTestEmulator } from '../helpers/emulator';
 import type { TestEmulator } from '../helpers/emulator';
+import { startTestEmulator } from '../helpers/emulator';
 import { callJson, createConversation, messagesPath, sendMessage } from './request';
 
 let helpdesk: TestEmulator | undefined;

@@ -1,7 +1,7 @@
 // Plain fetch over loopback for the emulator's contract tests: no client library, no mocks.
 
-import type { TestEmulator } from '../helpers/emulator';
 import type { WireConversation, WireMessage } from '../../demo/emulator/index';
+import type { TestEmulator } from '../helpers/emulator';
 
 export interface CallOptions {
   method?: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../helpers/emulator';
-import type { TestEmulator } from '../helpers/emulator';
 import type { WireConversation } from '../../demo/emulator/index';
+import type { TestEmulator } from '../helpers/emulator';
+import { startTestEmulator } from '../helpers/emulator';
 import { callJson, createConversation, sendMessage } from './request';
 
 let helpdesk: TestEmulator;

@@ -8,8 +8,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator } from '../../demo/emulator/index';
 import type { Emulator, EmulatorOptions } from '../../demo/emulator/index';
+import { startEmulator } from '../../demo/emulator/index';
 
 export const TEST_KEYS = { client: 'bnc_cl_test', server: 'bnc_sv_test' } as const;
 

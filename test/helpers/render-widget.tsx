@@ -4,10 +4,10 @@
 
 import { act, configure, fireEvent, prettyDOM, within } from '@testing-library/preact';
 import { render } from 'preact';
-import { afterEach, vi, type Mock } from 'vitest';
+import { afterEach, type Mock, vi } from 'vitest';
 import { resolveConfig } from '../../widget/core/config';
 import type { ResolvedConfig } from '../../widget/core/options';
-import { type ChatMessage, type SessionActions, type SessionState, initialState } from '../../widget/core/state';
+import { type ChatMessage, initialState, type SessionActions, type SessionState } from '../../widget/core/state';
 import { getStrings, textDirection } from '../../widget/i18n';
 import { createRoot } from '../../widget/loader/root';
 import { App, type AppProps } from '../../widget/ui/app';

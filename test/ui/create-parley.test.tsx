@@ -4,7 +4,7 @@
 import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ParleyApi } from '../../widget/core/commands';
-import { ParleyConfigError, createParley } from '../../widget/index';
+import { createParley, ParleyConfigError } from '../../widget/index';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
 
 let helpdesk: TestEmulator;

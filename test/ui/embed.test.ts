@@ -33,12 +33,11 @@ afterEach(async () => {
 
 /** The snippet from product.md, verbatim in behaviour. */
 function snippet() {
-  // biome-ignore lint/complexity/useArrowFunction: written as product.md's snippet is, a function
   page.Parley =
     page.Parley ||
-    function (...args: unknown[]) {
+    ((...args: unknown[]) => {
       (page.Parley!.q = page.Parley!.q || []).push(args);
-    };
+    });
   return page.Parley;
 }
 // The standalone entry: the same script-tag runtime as the loader's, with the app inside (the

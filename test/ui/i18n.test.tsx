@@ -5,6 +5,7 @@ import { launcherStrings } from '../../widget/i18n/launcher';
 const launcher = launcherStrings('en');
 
 const en = { ...launcher, ...panel };
+
 import { format, getStrings, resolveLocale, supportedLanguages, textDirection } from '../../widget/i18n';
 import { renderWidget } from '../helpers/render-widget';
 

@@ -6,7 +6,7 @@ import { createFetch } from 'ofetch';
 import { stringifyJson } from '../core/json';
 import type { Query } from './adapter';
 import { describeErrorBody } from './error-body';
-import { ApiError, isApiError, parseRetryAfter, type ApiErrorInit } from './errors';
+import { ApiError, type ApiErrorInit, isApiError, parseRetryAfter } from './errors';
 import type { AuthHeader, RequestOptions } from './types';
 
 export interface TransportOptions {

@@ -6,11 +6,11 @@ import { systemClock } from '../core/clock';
 import { collectPageInfo } from '../core/metadata';
 import type { ResolvedConfig } from '../core/options';
 import type { Connectivity } from '../core/poller';
-import { type SessionDeps, createSession } from '../core/session';
+import { createSession, type SessionDeps } from '../core/session';
 import { createStorage, storageNamespace } from '../core/storage';
 import { createTabChannel } from '../core/tab-channel';
-import { type SubscribeStorage, createTabLeader } from '../core/tab-leader';
-import { type TabMessage, isTabMessage } from '../core/tab-messages';
+import { createTabLeader, type SubscribeStorage } from '../core/tab-leader';
+import { isTabMessage, type TabMessage } from '../core/tab-messages';
 import { pageVisibility, randomId } from '../dom/page';
 
 export interface SessionWiring {

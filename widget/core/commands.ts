@@ -2,8 +2,8 @@
 // in the console with the reason. Nothing here ever throws into the host page.
 
 import { EVENT_NAMES, type ParleyEventName, type ParleyEvents } from './events';
-import type { ParleyOptions } from './options';
 import { describe, isPlainObject } from './metadata';
+import type { ParleyOptions } from './options';
 import { isValidEmail } from './people';
 
 export interface IdentifyInput {

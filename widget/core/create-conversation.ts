@@ -4,7 +4,7 @@
 
 import { isApiError, retryDecision } from '../api/errors';
 import type { ApiClient, Conversation, CreateConversationInput } from '../api/types';
-import { type Clock, backoffDelay } from './clock';
+import { backoffDelay, type Clock } from './clock';
 
 /** The metadata key carrying the widget's request id (shown to agents; harmless). */
 export const REQUEST_ID_KEY = 'widget_request_id';

@@ -8,7 +8,7 @@
 
 import { type ApiError, isApiError, retryDecision } from '../api/errors';
 import type { ApiClient, Message } from '../api/types';
-import { type Clock, type TimerId, backoffDelay } from './clock';
+import { backoffDelay, type Clock, type TimerId } from './clock';
 import { findLanded, sameMessageIds } from './landed-message';
 import type { Connectivity } from './poller';
 

@@ -2,7 +2,7 @@
 // never two requests at once, nothing while the page is hidden or the browser says it is offline,
 // backoff with full jitter on failure, Retry-After honoured, and nothing left behind by stop().
 
-import { type Clock, type TimerId, backoffDelay } from './clock';
+import { backoffDelay, type Clock, type TimerId } from './clock';
 
 export interface Visibility {
   isVisible(): boolean;

@@ -8,12 +8,12 @@ import en, { type PanelStrings, type Strings } from './en';
 import es from './es';
 import fr from './fr';
 import ja from './ja';
-import pt from './pt';
 import { launcherStrings } from './launcher';
 import { languageOf } from './locale';
+import pt from './pt';
 
 export type { LauncherStrings, PanelStrings, StringKey, Strings } from './en';
-export { LANGUAGES as supportedLanguages, canonical, format, resolveLocale, textDirection } from './locale';
+export { canonical, format, LANGUAGES as supportedLanguages, resolveLocale, textDirection } from './locale';
 
 /** Each language's panel texts, by language. */
 export const PANEL_STRINGS: Record<string, PanelStrings> = { en, fr, es, pt, de, ar, ja };

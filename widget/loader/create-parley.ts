@@ -10,7 +10,7 @@
 // Commands for the app given before it arrives wait in one queue and run in the order given.
 
 import type { AppControl, AppHost, AppModule, ParleyEventMap, View } from '../contract';
-import { PREFIX, type IdentifyInput, type Logger, type NewConversationInput, type ParleyApi } from '../core/commands';
+import { type IdentifyInput, type Logger, type NewConversationInput, type ParleyApi, PREFIX } from '../core/commands';
 import { hasStoredWork } from '../core/conversation-store';
 import { createEmitter } from '../core/emitter';
 import { validateMetadata } from '../core/metadata';
@@ -21,7 +21,7 @@ import type { PanelStrings } from '../i18n/en';
 import { launcherStrings } from '../i18n/launcher';
 import { languageOf, resolveLocale, textDirection } from '../i18n/locale';
 import { followBodySwaps, saveData, watchOpeners } from './host-page';
-import { type WidgetRoot, createRoot } from './root';
+import { createRoot, type WidgetRoot } from './root';
 import { checkSetup, release } from './setup';
 
 export { ParleyConfigError } from './setup';

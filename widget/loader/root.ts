@@ -4,7 +4,7 @@
 
 import type { ResolvedConfig } from '../core/options';
 import { anchorToViewport } from '../dom/viewport-anchor';
-import { type Frame, type FrameHandlers, createFrame } from './frame';
+import { createFrame, type Frame, type FrameHandlers } from './frame';
 import { type AppliedStyles, applyStyles } from './styles';
 
 export const ROOT_ID = 'parley-root';

@@ -1,7 +1,7 @@
 // Whether a widget can start here, checked before anything is drawn: the options (every problem
 // at once), the page's built-ins, the element it goes into, and that the page has no widget yet.
 
-import { PREFIX, type Logger } from '../core/commands';
+import { type Logger, PREFIX } from '../core/commands';
 import { resolveConfig } from '../core/config';
 import type { ParleyOptions, ResolvedConfig } from '../core/options';
 import { missingBuiltins } from '../dom/required-builtins';

@@ -8,7 +8,7 @@
 // The snippet (product.md):
 //   window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments) };
 
-import { PREFIX, type ParleyApi, checkCall, runCommand } from '../core/commands';
+import { checkCall, type ParleyApi, PREFIX, runCommand } from '../core/commands';
 import { optionsFromDataset } from '../core/config';
 import type { ParleyOptions } from '../core/options';
 import { nextTask, whenParsed } from '../dom/page';

@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { type LaunchOptions, launchChromium } from '../../../scripts/chromium';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { type LaunchOptions, launchChromium } from '../../../scripts/chromium';
 
 const REPO_DIR = fileURLToPath(new URL('../../../', import.meta.url));
 export const DIST_DIR = `${REPO_DIR}dist/`;

@@ -4,8 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { DEMO_AGENT_EMAIL, DEMO_CLIENT_KEY, type Demo, startDemo } from '../../../demo/serve';
 import { DEFAULT_SWITCHES, type Emulator, type RecordedRequest, type Switches } from '../../../demo/emulator/index';
+import { DEMO_AGENT_EMAIL, DEMO_CLIENT_KEY, type Demo, startDemo } from '../../../demo/serve';
 
 export { DEMO_AGENT_EMAIL, DEMO_CLIENT_KEY };
 

@@ -6,12 +6,12 @@
 // test/e2e/fixtures/ at /fixtures/<file>.
 
 import { readFile } from 'node:fs/promises';
-import { type Server, createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { type TestEmulator, startTestEmulator } from '../../helpers/emulator';
+import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
 import { DIST_DIR } from './browser';
 
 /** The sub-folder where the fixture site also hosts dist/, as a CDN path would. */
