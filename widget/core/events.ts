@@ -15,7 +15,10 @@ export interface ParleyEvents {
   message: { id: string; body: string; createdAt: string };
   /** The count of team messages the customer has not seen changed. */
   unread: { count: number };
-  /** Something failed; `kind` says what (config, create, send, poll, command, metadata, storage). */
+  /**
+   * Something failed; `kind` says what (config, create, send, poll, command, metadata, storage,
+   * transcript, and load: a file beside the loader that could not be fetched).
+   */
   error: { kind: string; message: string; status: number | null };
 }
 
