@@ -89,6 +89,26 @@ describe('createParley', () => {
     }
   });
 
+  it('runs the commands that need no conversation without the conversation code, which comes on intent', async () => {
+    const { root, ui } = await start();
+    // The loader's own sheets (the static sheet with the theme, the viewport, the shift); the
+    // conversation code adds the panel's when it starts.
+    const sheets = () => root.shadowRoot!.adoptedStyleSheets.length;
+    expect(sheets()).toBe(3);
+    widget!.locale('fr');
+    widget!.sound(false);
+    widget!.identify({ email: 'kim@example.com' });
+    widget!.reset();
+    const off = widget!.on('open', () => {});
+    off();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sheets()).toBe(3);
+    expect(ui.getByRole('button', { name: 'Ouvrir le chat d’assistance' })).toBeTruthy();
+    expect(helpdesk.requests).toHaveLength(0);
+    fireEvent.pointerEnter(ui.getByRole('button', { name: 'Ouvrir le chat d’assistance' }));
+    await waitFor(() => expect(sheets()).toBe(4));
+  });
+
   it('draws at once what a command needs: open right after createParley shows the launcher busy, then the panel', async () => {
     const getItem = vi.spyOn(localStorage, 'getItem');
     try {
