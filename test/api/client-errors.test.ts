@@ -32,40 +32,6 @@ async function startConversation(client = clientFor()) {
 
 const MESSAGES = /^\/api\/v1\/conversations\/[^/]+\/messages\/$/;
 
-describe('refusing to start', () => {
-  it('refuses a server key without making any request, and says why', () => {
-    let refusal: unknown;
-    try {
-      clientFor({ clientKey: helpdesk.keys.server });
-    } catch (error) {
-      refusal = error;
-    }
-    expect(refusal).toBeInstanceOf(ApiError);
-    expect(refusal).toMatchObject({ kind: 'config' });
-    expect((refusal as ApiError).message).toMatch(/server key/);
-    expect((refusal as ApiError).message).toMatch(/secret/);
-    expect((refusal as ApiError).message).toMatch(/never be in a page/);
-    expect(helpdesk.requests).toEqual([]);
-  });
-
-  it.each([
-    ['a missing key', { clientKey: '' }, /client key/],
-    ['a blank key', { clientKey: '   ' }, /client key/],
-    ['a missing URL', { apiUrl: '' }, /URL/],
-    ['a relative URL', { apiUrl: '/helpdesk' }, /URL/],
-    ['a non-http URL', { apiUrl: 'ftp://help.example.com' }, /http\(s\)/],
-    ['a javascript: URL', { apiUrl: 'javascript:alert(1)' }, /http\(s\)/],
-  ])('refuses %s', (_label, overrides, message) => {
-    expect(() => clientFor(overrides)).toThrow(message);
-    try {
-      clientFor(overrides);
-    } catch (error) {
-      expect(error).toMatchObject({ kind: 'config' });
-    }
-    expect(helpdesk.requests).toEqual([]);
-  });
-});
-
 describe('HTTP errors', () => {
   it('401: a bad key is refused with the API’s detail', async () => {
     const error = await failureOf(clientFor({ clientKey: 'bnc_cl_revoked' }).listConversations());

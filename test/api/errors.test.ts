@@ -12,7 +12,6 @@ describe('retry policy', () => {
     // A 2xx that could not be read: for a write, the server did act, so look before repeating.
     ['invalid-response', 'retry', 'outcome-unknown'],
     ['aborted', 'no-retry', 'no-retry'],
-    ['config', 'no-retry', 'no-retry'],
   ];
   it.each(byKind)('%s: GET → %s, POST → %s', (kind, forGet, forPost) => {
     expect(decide(kind, 'GET')).toBe(forGet);

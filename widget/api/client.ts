@@ -11,14 +11,16 @@ import {
   toMessageList,
   toSendMessageBody,
 } from './adapter';
-import { ApiError } from './errors';
 import { createTransport } from './http';
 import type { ApiClient, AuthHeader } from './types';
 
 export interface ClientOptions {
-  /** The helpdesk's own host, e.g. `https://help.example.com` (a trailing slash is fine). */
+  /**
+   * The helpdesk's base URL and the client key as config.ts resolved them (`resolveConfig`, or its
+   * `checkApiUrl` and `checkClientKey`): the one place their rules are written, whose console
+   * messages a site owner reads. The client takes them as checked.
+   */
   apiUrl: string;
-  /** A client key (`bnc_cl_…`); a server key (`bnc_sv_…`) is refused. */
   clientKey: string;
   authHeader?: AuthHeader;
   /** The transport, injected so that tests and hosts can supply their own. */
@@ -38,42 +40,14 @@ export interface ClientOptions {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-const configError = (message: string) => new ApiError({ kind: 'config', message });
-
-const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
-
-/** Validates the options; throws ApiError kind 'config' before any request can be made. */
-function checkOptions(options: ClientOptions): { baseUrl: string; clientKey: string } {
-  const clientKey = trimmed(options.clientKey);
-  if (!clientKey) throw configError('Parley needs a client key (bnc_cl_…): clientKey is missing.');
-  if (clientKey.startsWith('bnc_sv_')) {
-    throw configError(
-      'Parley refused the key: it starts with bnc_sv_, a server key. A server key is a secret that ' +
-        'must never be in a page, where anyone can read it. Revoke it in the helpdesk and use a ' +
-        'client key (bnc_cl_…) instead.',
-    );
-  }
-  const apiUrl = trimmed(options.apiUrl);
-  if (!apiUrl) throw configError('Parley needs the helpdesk URL: apiUrl is missing.');
-  let url: URL;
-  try {
-    url = new URL(apiUrl);
-  } catch {
-    throw configError(`Parley needs an absolute http(s) helpdesk URL; "${apiUrl}" is not a URL.`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw configError(`Parley needs an http(s) helpdesk URL; "${apiUrl}" uses ${url.protocol}`);
-  }
-  return { baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}`, clientKey };
-}
-
 const CONVERSATIONS = '/api/v1/conversations/';
 const conversationPath = (id: string) => `${CONVERSATIONS}${encodeURIComponent(id)}/`;
 
 export function createClient(options: ClientOptions): ApiClient {
   const timeoutMs = options.timeoutMs;
   const send = createTransport({
-    ...checkOptions(options),
+    baseUrl: options.apiUrl,
+    clientKey: options.clientKey,
     authHeader: options.authHeader ?? 'bearer',
     // Bound late so that a fetch patched after start-up (by an APM agent, say) is still used.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),

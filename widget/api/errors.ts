@@ -11,9 +11,7 @@ export type ErrorKind =
   /** a 2xx answer whose body is not the JSON the contract promises. */
   | 'invalid-response'
   /** the caller aborted (shutdown, a newer request replaced it). */
-  | 'aborted'
-  /** the widget refused to make the request (bad options, a server key). */
-  | 'config';
+  | 'aborted';
 
 export interface ApiErrorInit {
   kind: ErrorKind;
@@ -77,7 +75,7 @@ const AMBIGUOUS_STATUSES: readonly (number | null)[] = [
 ];
 
 export function retryDecision({ kind, status, method }: ApiError): RetryDecision {
-  if (kind === 'aborted' || kind === 'config') return 'no-retry';
+  if (kind === 'aborted') return 'no-retry';
   if (kind === 'http' && !AMBIGUOUS_STATUSES.includes(status)) {
     return RETRY_STATUSES.includes(status) ? 'retry' : 'no-retry';
   }

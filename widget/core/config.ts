@@ -164,7 +164,8 @@ export function resolveConfig(options: unknown): ConfigResult {
 
 const missing = (key: string, what: string) => `${key} is missing: set ${attributeName(key)} (or ${key} in Parley('init', …)) to ${what}`;
 
-function checkClientKey(value: unknown, errors: string[]): string {
+/** The client key, trimmed, or '' with the reason in `errors`. */
+export function checkClientKey(value: unknown, errors: string[]): string {
   if (typeof value !== 'string' || !value.trim()) {
     // null, like undefined, means "not given".
     errors.push(
@@ -190,7 +191,8 @@ function checkClientKey(value: unknown, errors: string[]): string {
   return problem ? '' : key;
 }
 
-function checkApiUrl(value: unknown, errors: string[], warnings: string[]): string {
+/** The helpdesk's base URL without a trailing slash, or '' with the reason in `errors`. */
+export function checkApiUrl(value: unknown, errors: string[], warnings: string[]): string {
   const example = 'such as "https://helpdesk.example.com"';
   const text = typeof value === 'string' ? value.trim() : value;
   const named = `apiUrl ${describe(value)}`;
