@@ -2,9 +2,10 @@
 // prints heap growth and the timers still alive. Run with --expose-gc for a stable heap figure.
 
 import { createClient } from '../widget/api/client';
-import { type Clock, systemClock } from '../widget/core/clock';
+import { systemClock } from '../widget/core/clock';
 import { createSession } from '../widget/core/session';
 import { createStorage } from '../widget/core/storage';
+import type { Clock } from '../widget/core/world';
 import { startEmulatorProcess } from './emulator';
 
 export interface SoakResult {

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createTabLeader, type LockManagerLike, type StorageBackend } from '../../widget/core/tab-leader';
+import { createTabLeader } from '../../widget/core/tab-leader';
+import type { LockManagerLike, StorageBackend } from '../../widget/core/world';
 import { createFakeClock, settle } from '../helpers/fake-clock';
 import { createBrowser, type Tab } from '../helpers/tabs';
 

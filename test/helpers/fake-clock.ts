@@ -1,7 +1,8 @@
 // A clock the test moves by hand: timers fire in order as time is advanced, and promises
 // started by a timer get the chance to settle before the next one fires.
 
-import { type Clock, systemClock } from '../../widget/core/clock';
+import { systemClock } from '../../widget/core/clock';
+import type { Clock } from '../../widget/core/world';
 
 export interface FakeClock extends Clock {
   advance(ms: number): Promise<void>;

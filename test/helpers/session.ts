@@ -2,10 +2,11 @@
 // break, and fast polling so tests see replies quickly.
 
 import { createClient } from '../../widget/api/client';
-import { type Clock, systemClock } from '../../widget/core/clock';
+import { systemClock } from '../../widget/core/clock';
 import type { ParleyEvents } from '../../widget/core/events';
 import { createSession, type Timing } from '../../widget/core/session';
 import { createStorage } from '../../widget/core/storage';
+import type { Clock } from '../../widget/core/world';
 import type { TestEmulator } from './emulator';
 import { createSwitch } from './fake-clock';
 

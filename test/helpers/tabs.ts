@@ -5,9 +5,8 @@
 // `tab.close()` is the tab going away without running any of its code: its timers, listeners,
 // locks and channels just vanish.
 
-import type { Clock, TimerId } from '../../widget/core/clock';
 import type { BroadcastChannelLike } from '../../widget/core/tab-channel';
-import type { LockManagerLike, StorageBackend, SubscribeStorage } from '../../widget/core/tab-leader';
+import type { Clock, LockManagerLike, StorageBackend, SubscribeStorage, TimerId } from '../../widget/core/world';
 import type { FakeClock } from './fake-clock';
 
 export interface Tab {

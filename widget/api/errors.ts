@@ -107,3 +107,6 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   const date = parseHttpDate(text);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
+
+/** The text of any error, for the customer's notice or the console. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -5,12 +5,12 @@ import { createClient } from '../api/client';
 import { systemClock } from '../core/clock';
 import { collectPageInfo } from '../core/metadata';
 import type { ResolvedConfig } from '../core/options';
-import type { Connectivity } from '../core/poller';
 import { createSession, type SessionDeps } from '../core/session';
 import { createStorage, storageNamespace } from '../core/storage';
 import { createTabChannel } from '../core/tab-channel';
-import { createTabLeader, type SubscribeStorage } from '../core/tab-leader';
+import { createTabLeader } from '../core/tab-leader';
 import { isTabMessage, type TabMessage } from '../core/tab-messages';
+import type { Connectivity, SubscribeStorage } from '../core/world';
 import { pageVisibility, randomId } from '../dom/page';
 
 export interface SessionWiring {

@@ -2,15 +2,7 @@
 // random). `systemClock` is the real one; it touches only globals that exist in every runtime.
 
 import { isApiError } from '../api/errors';
-
-export type TimerId = unknown;
-
-export interface Clock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): TimerId;
-  /** Like the global: an id that already fired or was cleared, or null, is a no-op. */
-  clearTimeout(id: TimerId): void;
-}
+import type { Clock } from './world';
 
 export const systemClock: Clock = {
   now: () => Date.now(),

@@ -4,7 +4,9 @@
 
 import { isApiError, retryDecision } from '../api/errors';
 import type { ApiClient, Conversation, CreateConversationInput } from '../api/types';
-import { backoffDelay, type Clock } from './clock';
+import { backoffDelay } from './clock';
+import type { Clock } from './world';
+import { sleep } from './world';
 
 /** The metadata key carrying the widget's request id (shown to agents; harmless). */
 export const REQUEST_ID_KEY = 'widget_request_id';
@@ -17,10 +19,6 @@ export interface CreateOptions {
   requestId: string;
   maxAttempts?: number;
   backoffBaseMs?: number;
-}
-
-export function sleep(clock: Clock, ms: number): Promise<void> {
-  return new Promise((resolve) => clock.setTimeout(resolve, ms));
 }
 
 async function findCreated(options: CreateOptions): Promise<Conversation | null> {

@@ -6,11 +6,11 @@
 // the messages list is read first, and a copy of it there (landed-message.ts) means it landed.
 // No time is compared: the customer's clock may be hours off the server's (issue 14).
 
-import { type ApiError, isApiError, retryDecision } from '../api/errors';
+import { type ApiError, isApiError, messageOf, retryDecision } from '../api/errors';
 import type { ApiClient, Message } from '../api/types';
-import { backoffDelay, type Clock, type TimerId } from './clock';
+import { backoffDelay } from './clock';
 import { findLanded, sameMessageIds } from './landed-message';
-import type { Connectivity } from './poller';
+import type { Clock, Connectivity, TimerId } from './world';
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -71,7 +71,6 @@ export interface OutboxOptions {
 const KEEP_SENT_MS = 15 * 60_000;
 
 /** What a failure says, for an entry's error (and the session's notices): anything may be thrown. */
-export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createOutbox(options: OutboxOptions) {
   const { clock, client, store } = options;

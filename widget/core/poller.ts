@@ -2,19 +2,8 @@
 // never two requests at once, nothing while the page is hidden or the browser says it is offline,
 // backoff with full jitter on failure, Retry-After honoured, and nothing left behind by stop().
 
-import { backoffDelay, type Clock, type TimerId } from './clock';
-
-export interface Visibility {
-  isVisible(): boolean;
-  /** Calls back when visibility changes; returns an unsubscribe. */
-  subscribe(callback: () => void): () => void;
-}
-
-export interface Connectivity {
-  /** navigator.onLine: a hint only. `false` pauses polling until the `online` event. */
-  isOnline(): boolean;
-  subscribe(callback: () => void): () => void;
-}
+import { backoffDelay } from './clock';
+import type { Clock, Connectivity, TimerId, Visibility } from './world';
 
 export interface PollerOptions {
   /** One poll. Rejects (with an ApiError, ideally) to back off; resolves to go on. */

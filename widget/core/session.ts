@@ -2,9 +2,8 @@
 // through storage, and tells the host page through events. Framework-free: the UI subscribes.
 
 import { toConversation } from '../api/adapter';
-import { isApiError } from '../api/errors';
+import { isApiError, messageOf } from '../api/errors';
 import type { ApiClient, Conversation, Message } from '../api/types';
-import type { Clock } from './clock';
 import { createConversationStore, type StoredConversation } from './conversation-store';
 import { conversationView, reuseUnchanged, unreadCount } from './conversation-view';
 import { createConversationOnce } from './create-conversation';
@@ -13,14 +12,15 @@ import { fetchHistory } from './history';
 import { createMessageFeed } from './message-feed';
 import { formErrorsFrom, newConversationRequest } from './new-conversation';
 import type { ResolvedConfig } from './options';
-import { createOutbox, messageOf, type Outbox } from './outbox';
+import { createOutbox, type Outbox } from './outbox';
 import { fullName, isValidEmail } from './people';
-import { type Connectivity, createPoller, type Poller, type Visibility } from './poller';
+import { createPoller, type Poller } from './poller';
 import { type Identity, initialState, type Phase, type SessionActions, type SessionState } from './state';
 import type { ParleyStorage } from './storage';
 import type { TabChannel } from './tab-channel';
-import type { SubscribeStorage, TabLeader } from './tab-leader';
+import type { TabLeader } from './tab-leader';
 import type { TabMessage } from './tab-messages';
+import type { Clock, Connectivity, SubscribeStorage, Visibility } from './world';
 
 export interface SessionDeps {
   client: ApiClient;

@@ -15,10 +15,9 @@
 //     storage: () => window.localStorage, subscribeStorage, isMessage, clock, tabId });
 //   channel.subscribe((message) => ...); channel.post(message); channel.close() on destroy.
 
-import type { Clock } from './clock';
 import { stringifyJson } from './json';
 import { parseJson } from './storage';
-import type { StorageBackend, SubscribeStorage } from './tab-leader';
+import type { Clock, StorageBackend, SubscribeStorage } from './world';
 
 /** What we use of a BroadcastChannel. */
 export interface BroadcastChannelLike {

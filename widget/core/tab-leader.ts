@@ -18,18 +18,9 @@
 //   addEventListener('pageshow', () => leader.start()); // back from the bfcache (a no-op otherwise)
 // where subscribeStorage adds a window `storage` listener and returns its removal.
 
-import type { Clock, TimerId } from './clock';
 import { stringifyJson } from './json';
 import { parseJson } from './storage';
-
-export type StorageBackend = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-/** Storage events: fired in the other tabs of the origin after a write, never in the writer's. */
-export type SubscribeStorage = (callback: (event: { key: string | null; newValue: string | null }) => void) => () => void;
-
-/** What we use of `navigator.locks`. */
-export interface LockManagerLike {
-  request(name: string, options: { mode: 'exclusive'; signal: AbortSignal }, callback: () => Promise<void>): Promise<unknown>;
-}
+import type { Clock, LockManagerLike, StorageBackend, SubscribeStorage, TimerId } from './world';
 
 export interface TabLeaderOptions {
   /** Lock name and storage key, e.g. `parley:<namespace>:leader`. */

@@ -9,8 +9,8 @@
 // state: each has the same unread count from the session, and reads the claim when a reply comes.
 
 import { attentionPolicy } from '../core/attention-policy';
-import type { Clock } from '../core/clock';
 import type { SessionState } from '../core/state';
+import type { Clock } from '../core/world';
 import type { Strings } from '../i18n/en';
 import { format } from '../i18n/locale';
 import { createReplySound } from './reply-sound';

@@ -5,8 +5,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { View } from '../contract';
 import type { ResolvedConfig } from '../core/options';
-import type { Connectivity } from '../core/poller';
 import type { SessionActions, SessionState } from '../core/state';
+import type { Connectivity } from '../core/world';
 import type { WidgetRoot } from '../loader/root';
 import { App } from '../ui/app';
 

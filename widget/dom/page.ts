@@ -1,7 +1,7 @@
 // The page's state as the core wants it (visibility, connectivity), read from a window that is
 // passed in. Nothing here runs at import time.
 
-import type { Connectivity, Visibility } from '../core/poller';
+import type { Connectivity, Visibility } from '../core/world';
 
 export function pageVisibility(doc: Document): Visibility {
   return {

@@ -9,7 +9,7 @@
 // chimes the context is suspended, so that it holds no audio device. Where nothing allowed sound,
 // the chime stays silent, and says nothing.
 
-import type { Clock } from '../core/clock';
+import type { Clock } from '../core/world';
 
 /** What the chime uses of an AudioParam, an OscillatorNode, a GainNode and an AudioContext. */
 interface ParamLike {

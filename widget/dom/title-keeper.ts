@@ -3,7 +3,7 @@
 // (single-page apps change it on every route). Widgets that save the title once and put it back
 // later undo the page's own changes; this one watches <title> and tells its writes from the page's.
 
-import type { Clock } from '../core/clock';
+import type { Clock } from '../core/world';
 
 export interface TitleKeeperOptions {
   document: Document;
