@@ -15,8 +15,9 @@ type Checked = Omit<ResolvedConfig, 'clientKey' | 'apiUrl' | 'colorText' | 'offs
 type Choice = 'authHeader' | 'position' | 'theme' | 'priority' | 'mode';
 
 // A boolean default makes a flag ("true"/"false" on the tag), a number a number, and null an
-// optional text; CHOICES lists the values of the others.
-const DEFAULTS: Checked = {
+// optional text; CHOICES lists the values of the others. The one place product.md's defaults are
+// written: the styles fall back on them too (widget/loader/styles.ts).
+export const DEFAULTS: Checked = {
   authHeader: 'bearer',
   title: null,
   greeting: null,

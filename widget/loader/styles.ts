@@ -3,6 +3,7 @@
 // they move: the visual viewport (phones, while the panel is open) and the shift that puts a
 // floating root back on the viewport.
 
+import { DEFAULTS } from '../core/config';
 import type { ResolvedConfig } from '../core/options';
 import { adoptSheets } from '../dom/sheets';
 import type { Shift } from '../dom/viewport-anchor';
@@ -21,22 +22,21 @@ export interface AppliedStyles {
 }
 
 const HEX = /^#[0-9a-f]{6}$/i;
-const DEFAULT_COLOR = '#4f46e5';
 // Focus rings fall back to the text colours when the brand colour would vanish on the panel.
 const INK_LIGHT = '#111827';
 const INK_DARK = '#f3f4f6';
 
 const hex = (value: string, fallback: string) => (HEX.test(value) ? value.toLowerCase() : fallback);
-const px = (value: number) => `${Number.isFinite(value) ? Math.round(value) : 20}px`;
+const px = (value: number) => `${Math.round(Number.isFinite(value) ? value : DEFAULTS.offset)}px`;
 
 /** The generated rule. Every value is re-checked here: it is CSS text built from config. */
 export function themeCss(config: ResolvedConfig): string {
-  const color = hex(config.color, DEFAULT_COLOR);
+  const color = hex(config.color, DEFAULTS.color);
   const colorText = hex(config.colorText, '#ffffff');
   // colorText is white exactly when the brand colour is dark: then it shows on a light panel,
   // and a light brand colour shows on a dark one.
   const darkBrand = colorText === '#ffffff';
-  const zIndex = Number.isInteger(config.zIndex) ? config.zIndex : 2147483000;
+  const zIndex = Number.isInteger(config.zIndex) ? config.zIndex : DEFAULTS.zIndex;
   const left = config.position === 'left';
   return (
     `:host{--parley-color:${color};--parley-color-text:${colorText};` +
