@@ -334,11 +334,19 @@ describe('when the team replies (issue 15)', () => {
     return helpdesk.listConversations()[0]!;
   }
 
-  it('counts unread replies in the title over the page’s own, follows the page’s title, and gives it back on reset and shutdown', async () => {
-    document.title = 'Shop';
+  /** A customer who started a conversation and left the page; the team replied meanwhile. Nothing in flight, nothing recorded. */
+  async function awayWhileTeamReplies(reply: string) {
     const conversation = await conversationStarted();
     widget!.shutdown();
-    helpdesk.agentReply(conversation.id, 'It ships today.');
+    helpdesk.agentReply(conversation.id, reply);
+    await lastRequestsDone();
+    helpdesk.clearRequests();
+    return conversation;
+  }
+
+  it('counts unread replies in the title over the page’s own, follows the page’s title, and gives it back on reset and shutdown', async () => {
+    document.title = 'Shop';
+    await awayWhileTeamReplies('It ships today.');
 
     // The next page load finds the reply unread.
     createCounted();
@@ -373,11 +381,7 @@ describe('when the team replies (issue 15)', () => {
   }, 20_000);
 
   it('a returning customer gets the conversation code when the page is idle: the unread count comes without a click', async () => {
-    const conversation = await conversationStarted();
-    widget!.shutdown();
-    helpdesk.agentReply(conversation.id, 'It ships today.');
-    helpdesk.clearRequests();
-
+    await awayWhileTeamReplies('It ships today.');
     createCounted();
     const counts: number[] = [];
     widget!.on('unread', ({ count }) => counts.push(count));
@@ -388,11 +392,7 @@ describe('when the team replies (issue 15)', () => {
   }, 20_000);
 
   it('under Save-Data, waits for the customer instead', async () => {
-    const conversation = await conversationStarted();
-    widget!.shutdown();
-    helpdesk.agentReply(conversation.id, 'It ships today.');
-    await lastRequestsDone();
-    helpdesk.clearRequests();
+    await awayWhileTeamReplies('It ships today.');
     Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true });
     try {
       createCounted();
