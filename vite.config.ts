@@ -24,13 +24,16 @@ const preactInScope = {
  * host page's encoding: "we’ll" became "weâ€™ll". Escaping every non-ASCII UTF-16 unit as \uXXXX
  * is valid in strings, templates, regular expressions and identifiers alike.
  */
+/** Every non-ASCII UTF-16 unit as \uXXXX; scripts/build.ts escapes the language files with it too. */
+export const escapeNonAscii = (code: string) => code.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 const asciiOnly = {
   name: 'parley-ascii-only',
   // After minification, which would turn the escapes back into UTF-8.
   generateBundle(_options: unknown, bundle: Record<string, { type: string; code?: string }>) {
     for (const chunk of Object.values(bundle)) {
       if (chunk.type === 'chunk' && chunk.code) {
-        chunk.code = chunk.code.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        chunk.code = escapeNonAscii(chunk.code);
       }
     }
   },

@@ -13,13 +13,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { escapeNonAscii } from '../vite.config';
 import { PANEL_STRINGS } from '../widget/i18n/index';
 import type { ChunkFile, ChunkManifest } from '../widget/loader/chunks';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = `${ROOT}dist/`;
-
-const asciiOnly = (code: string) => code.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** Writes `code` to dist/ as `<stem>.<hash>.js` and returns its name and integrity. */
 function emitHashed(stem: string, code: string): ChunkFile {
@@ -66,7 +65,7 @@ const manifest: ChunkManifest = { app: emitHashed('parley-app', appCode), string
 
 for (const [language, strings] of Object.entries(PANEL_STRINGS)) {
   if (language === 'en') continue; // inside the app
-  const code = `(window.ParleyChunks=window.ParleyChunks||{})["strings:${language}"]=${asciiOnly(JSON.stringify(strings))};\n`;
+  const code = `(window.ParleyChunks=window.ParleyChunks||{})["strings:${language}"]=${escapeNonAscii(JSON.stringify(strings))};\n`;
   manifest.strings[language] = emitHashed(`parley-${language}`, code);
 }
 
