@@ -8,6 +8,7 @@
 import type { ParleyApi } from './core/commands';
 import type { ParleyOptions } from './core/options';
 import type { PanelStrings } from './i18n/en';
+import type { Language } from './i18n/locale';
 import { type Chunks, createWidget, type ParleyEnvironment } from './loader/create-parley';
 
 export type { AuthHeader, Priority } from './api/types';
@@ -16,7 +17,7 @@ export type { ParleyEventName, ParleyEvents } from './core/events';
 export type { Mode, ParleyOptions, Position, Theme } from './core/options';
 export { ParleyConfigError, type ParleyEnvironment, VERSION } from './loader/create-parley';
 
-const languages: Record<string, () => Promise<{ default: PanelStrings }>> = {
+const languages: Record<Exclude<Language, 'en'>, () => Promise<{ default: PanelStrings }>> = {
   fr: () => import('./i18n/fr'),
   es: () => import('./i18n/es'),
   pt: () => import('./i18n/pt'),
@@ -27,7 +28,7 @@ const languages: Record<string, () => Promise<{ default: PanelStrings }>> = {
 
 const chunks: Chunks = {
   app: () => import('./app/index'),
-  strings: (language) => languages[language]!().then((module) => module.default),
+  strings: (language) => languages[language]().then((module) => module.default),
 };
 
 /** Builds one widget; throws ParleyConfigError with every problem when the options are unusable. */

@@ -4,11 +4,12 @@
 
 import * as app from './app/index';
 import { PANEL_STRINGS } from './i18n/index';
+import type { Language } from './i18n/locale';
 import { createWidget } from './loader/create-parley';
 import { installSnippet } from './loader/snippet';
 
 const chunks = {
   app: () => Promise.resolve(app),
-  strings: (language: string) => Promise.resolve(PANEL_STRINGS[language]!),
+  strings: (language: Language) => Promise.resolve(PANEL_STRINGS[language]),
 };
 installSnippet(window, document.currentScript as HTMLScriptElement | null, (options) => createWidget(options, { window }, chunks));

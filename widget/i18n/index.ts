@@ -9,14 +9,14 @@ import es from './es';
 import fr from './fr';
 import ja from './ja';
 import { launcherStrings } from './launcher';
-import { languageOf } from './locale';
+import { type Language, languageOf } from './locale';
 import pt from './pt';
 
 export type { LauncherStrings, PanelStrings, StringKey, Strings } from './en';
 export { canonical, format, LANGUAGES as supportedLanguages, resolveLocale, textDirection } from './locale';
 
 /** Each language's panel texts, by language. */
-export const PANEL_STRINGS: Record<string, PanelStrings> = { en, fr, es, pt, de, ar, ja };
+export const PANEL_STRINGS: Record<Language, PanelStrings> = { en, fr, es, pt, de, ar, ja };
 
 /** A locale's texts, launcher and panel. */
-export const getStrings = (locale: string): Strings => ({ ...launcherStrings(locale), ...PANEL_STRINGS[languageOf(locale)]! });
+export const getStrings = (locale: string): Strings => ({ ...launcherStrings(locale), ...PANEL_STRINGS[languageOf(locale)] });

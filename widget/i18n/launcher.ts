@@ -3,7 +3,7 @@
 // texts are each language's own file (en.ts, fr.ts, …), fetched only for customers who read it.
 // Accessible names fixed by product.md are marked; keep their English text exact.
 
-import { languageOf } from './locale';
+import { type Language, languageOf } from './locale';
 
 const en = {
   /** product.md: the launcher while the panel is closed. */
@@ -18,7 +18,7 @@ const en = {
 
 export type LauncherStrings = { readonly [K in keyof typeof en]: string };
 
-const LAUNCHER: Record<string, LauncherStrings> = {
+const LAUNCHER: Record<Language, LauncherStrings> = {
   en,
   fr: {
     openChat: 'Ouvrir le chat d’assistance',
@@ -64,4 +64,4 @@ const LAUNCHER: Record<string, LauncherStrings> = {
   },
 };
 
-export const launcherStrings = (locale: string): LauncherStrings => LAUNCHER[languageOf(locale)]!;
+export const launcherStrings = (locale: string): LauncherStrings => LAUNCHER[languageOf(locale)];

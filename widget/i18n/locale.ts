@@ -2,7 +2,10 @@
 // in as an argument, and no texts are here (they are in the languages' own files).
 
 /** The languages with texts, English first. Each other one is a file of its own (en.ts). */
-export const LANGUAGES: readonly string[] = ['en', 'fr', 'es', 'pt', 'de', 'ar', 'ja'];
+const LANGUAGE_LIST = ['en', 'fr', 'es', 'pt', 'de', 'ar', 'ja'] as const;
+/** A language with texts. The tables keyed by it (launcher.ts, index.ts, the ES entry's imports) must list each one. */
+export type Language = (typeof LANGUAGE_LIST)[number];
+export const LANGUAGES: readonly string[] = LANGUAGE_LIST;
 
 const RTL_LANGUAGES = ['ar', 'fa', 'he', 'ur'];
 
@@ -21,9 +24,9 @@ export function canonical(tag: string): string | null {
 }
 
 /** 'pt-BR' → 'pt': the language whose texts a locale uses ('en' when we have none for it). */
-export function languageOf(locale: string): string {
+export function languageOf(locale: string): Language {
   const base = locale.split('-')[0]!.toLowerCase();
-  return LANGUAGES.includes(base) ? base : 'en';
+  return LANGUAGES.includes(base) ? (base as Language) : 'en';
 }
 
 /** A canonical tag whose language we have texts for, keeping the region for Intl ('pt-BR'). */

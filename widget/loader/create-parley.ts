@@ -19,7 +19,7 @@ import { STORAGE_PREFIX, storageNamespace } from '../core/storage';
 import { nextTask, whenIdle } from '../dom/page';
 import type { PanelStrings } from '../i18n/en';
 import { launcherStrings } from '../i18n/launcher';
-import { languageOf, resolveLocale, textDirection } from '../i18n/locale';
+import { type Language, languageOf, resolveLocale, textDirection } from '../i18n/locale';
 import { followBodySwaps, saveData, watchOpeners } from './host-page';
 import { createRoot, type WidgetRoot } from './root';
 import { checkSetup, release } from './setup';
@@ -33,7 +33,7 @@ export const VERSION: string = typeof __PARLEY_VERSION__ === 'string' ? __PARLEY
 export interface Chunks {
   app(): Promise<AppModule>;
   /** A language's panel texts (never English: the app carries it). */
-  strings(language: string): Promise<PanelStrings>;
+  strings(language: Exclude<Language, 'en'>): Promise<PanelStrings>;
 }
 
 export interface ParleyEnvironment {
@@ -92,7 +92,7 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
     });
 
   /** The panel's texts of the current language, fetched once; the panel falls back to English meanwhile or if it fails. */
-  function loadStrings(language: string): Promise<unknown> {
+  function loadStrings(language: Language): Promise<unknown> {
     if (language === 'en' || panelStrings[language]) return Promise.resolve();
     return chunks.strings(language).then(
       (strings) => void (panelStrings[language] = strings),
