@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { minifySync } from 'rolldown/experimental';
 import { build } from 'vite';
-import type { ChunkManifest } from '../widget/loader/chunks';
+import type { BuildManifest } from '../widget/loader/chunks';
 import { measure, type SizeRow } from './bytes';
 
 export interface FileSize extends SizeRow {
@@ -39,12 +39,12 @@ function partOf(id: string): string {
 }
 
 /** Builds one mode of vite.config.ts in memory and measures each part of what it bundles. */
-async function measureParts(mode: 'loader' | 'app', manifest: ChunkManifest): Promise<SizeRow[]> {
+async function measureParts(mode: 'loader' | 'app', manifest: BuildManifest): Promise<SizeRow[]> {
   const groups = new Map<string, string[]>();
   await build({
     mode,
     logLevel: 'silent',
-    define: { __PARLEY_CHUNKS__: JSON.stringify(manifest) },
+    define: { __PARLEY_CHUNKS__: JSON.stringify({ app: manifest.app, languages: manifest.languages }) },
     build: { write: false },
     plugins: [
       {
@@ -79,13 +79,14 @@ const sum = (part: string, rows: SizeRow[]): SizeRow => ({
 
 /** Measures dist/ as the build left it (dist/manifest.json names the hashed files). */
 export async function measureBundle(dist = 'dist'): Promise<BundleSizes> {
-  const manifest = JSON.parse(readFileSync(`${dist}/manifest.json`, 'utf8')) as ChunkManifest;
+  const manifest = JSON.parse(readFileSync(`${dist}/manifest.json`, 'utf8')) as BuildManifest;
   const file = (name: string, role: string): FileSize => ({ ...measure(`dist/${name}`, readFileSync(`${dist}/${name}`)), role });
   const loader = file('parley.js', 'loader: every page view');
   const app = file(manifest.app.file, 'conversation code, English inside');
   const files = [
     loader,
     app,
+    file(manifest.languages.file, "languages' index: another language than English"),
     ...Object.entries(manifest.strings).map(([language, chunk]) => file(chunk.file, `${language} texts`)),
     file('parley.standalone.js', 'all in one (every language)'),
   ];

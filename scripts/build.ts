@@ -1,7 +1,8 @@
 // `npm run build`: every file of dist/, in the order they depend on each other.
 // 1. The app (widget/app-chunk.ts) as a classic script, named after its content's hash.
-// 2. Each language but English as a tiny classic script of its texts, named the same way.
-// 3. The loader, dist/parley.js, with those names and their integrity hashes written in.
+// 2. Each language but English as a tiny classic script of its texts, named the same way, and the
+//    languages' index that lists those names with their integrity hashes.
+// 3. The loader, dist/parley.js, with the app's and the index's names and hashes written in.
 // 4. dist/parley.standalone.js, and dist/parley.mjs with its chunks under dist/esm/.
 // 5. The type declarations (tsc), for the ES build.
 // A file's name changes exactly when its content does, so a CDN can cache them for ever and an
@@ -14,8 +15,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { escapeNonAscii } from '../vite.config';
-import { PANEL_STRINGS } from '../widget/i18n/index';
-import type { ChunkFile, ChunkManifest } from '../widget/loader/chunks';
+import { TEXTS } from '../widget/i18n/index';
+import type { BuildManifest, ChunkFile, ChunkManifest, LanguageIndex } from '../widget/loader/chunks';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = `${ROOT}dist/`;
@@ -61,18 +62,20 @@ mkdirSync(DIST, { recursive: true });
 
 const [appBuild] = await viteBuild('app', { build: { write: false } });
 const appCode = appBuild!.output.find((chunk) => chunk.type === 'chunk')!.code!;
-const manifest: ChunkManifest = { app: emitHashed('parley-app', appCode), strings: {} };
+/** A classic script that puts `value` in window.ParleyChunks under `name` (widget/loader/chunks.ts). */
+const registering = (name: string, value: unknown) => `(window.ParleyChunks=window.ParleyChunks||{})["${name}"]=${escapeNonAscii(JSON.stringify(value))};\n`;
 
-for (const [language, strings] of Object.entries(PANEL_STRINGS)) {
-  if (language === 'en') continue; // inside the app
-  const code = `(window.ParleyChunks=window.ParleyChunks||{})["strings:${language}"]=${escapeNonAscii(JSON.stringify(strings))};\n`;
-  manifest.strings[language] = emitHashed(`parley-${language}`, code);
-}
+const languages: LanguageIndex = {};
+for (const [language, texts] of Object.entries(TEXTS)) languages[language] = emitHashed(`parley-${language}`, registering(`strings:${language}`, texts));
+const manifest: ChunkManifest = { app: emitHashed('parley-app', appCode), languages: emitHashed('parley-languages', registering('languages', languages)) };
 
 await viteBuild('loader', { define: { __PARLEY_CHUNKS__: JSON.stringify(manifest) } });
 await viteBuild('standalone');
 await viteBuild('esm');
-writeFileSync(`${DIST}manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+const buildManifest: BuildManifest = { ...manifest, strings: languages };
+writeFileSync(`${DIST}manifest.json`, `${JSON.stringify(buildManifest, null, 2)}\n`);
 execFileSync(process.execPath, [`${ROOT}node_modules/typescript/bin/tsc`, '-p', `${ROOT}tsconfig.build.json`], { stdio: 'inherit' });
 withExtensions(`${DIST}types/`);
-console.log(`dist/: parley.js, ${manifest.app.file}, ${Object.keys(manifest.strings).length} language files, parley.standalone.js, parley.mjs`);
+console.log(
+  `dist/: parley.js, ${manifest.app.file}, ${manifest.languages.file} and ${Object.keys(languages).length} language files, parley.standalone.js, parley.mjs`,
+);

@@ -12,7 +12,7 @@
 // languages of issue 16; the bench prints the figures side by side.
 import { readFileSync } from 'node:fs';
 import { kb, measure } from '../bench/bytes';
-import type { ChunkManifest } from '../widget/loader/chunks';
+import type { BuildManifest } from '../widget/loader/chunks';
 
 const DIST = new URL('../dist/', import.meta.url);
 const LOADER_BUDGET = 6 * 1024;
@@ -29,12 +29,13 @@ function read(file: string): Buffer {
   }
 }
 
-const manifest = JSON.parse(read('manifest.json').toString('utf8')) as ChunkManifest;
+const manifest = JSON.parse(read('manifest.json').toString('utf8')) as BuildManifest;
 const loader = measure('dist/parley.js (loader)', read('parley.js'));
 const app = measure(`dist/${manifest.app.file} (conversation code, English)`, read(manifest.app.file));
 const rows = [
   loader,
   app,
+  measure(`dist/${manifest.languages.file} (languages' index)`, read(manifest.languages.file)),
   ...Object.entries(manifest.strings).map(([language, chunk]) => measure(`dist/${chunk.file} (${language})`, read(chunk.file))),
   measure('dist/parley.standalone.js (all in one)', read('parley.standalone.js')),
 ];

@@ -7,7 +7,7 @@
 
 import type { ParleyApi } from './core/commands';
 import type { ParleyOptions } from './core/options';
-import type { PanelStrings } from './i18n/en';
+import type { Strings } from './i18n/en';
 import type { Language } from './i18n/locale';
 import { type Chunks, createWidget, type ParleyEnvironment } from './loader/create-parley';
 
@@ -17,13 +17,34 @@ export type { ParleyEventName, ParleyEvents } from './core/events';
 export type { Mode, ParleyOptions, Position, Theme } from './core/options';
 export { ParleyConfigError, type ParleyEnvironment, VERSION } from './loader/create-parley';
 
-const languages: Record<Exclude<Language, 'en'>, () => Promise<{ default: PanelStrings }>> = {
-  fr: () => import('./i18n/fr'),
-  es: () => import('./i18n/es'),
-  pt: () => import('./i18n/pt'),
-  de: () => import('./i18n/de'),
+const languages: Record<Exclude<Language, 'en'>, () => Promise<{ default: Strings }>> = {
   ar: () => import('./i18n/ar'),
+  cs: () => import('./i18n/cs'),
+  da: () => import('./i18n/da'),
+  de: () => import('./i18n/de'),
+  es: () => import('./i18n/es'),
+  fa: () => import('./i18n/fa'),
+  fi: () => import('./i18n/fi'),
+  fr: () => import('./i18n/fr'),
+  he: () => import('./i18n/he'),
+  hi: () => import('./i18n/hi'),
+  id: () => import('./i18n/id'),
+  it: () => import('./i18n/it'),
   ja: () => import('./i18n/ja'),
+  ko: () => import('./i18n/ko'),
+  nb: () => import('./i18n/nb'),
+  nl: () => import('./i18n/nl'),
+  pl: () => import('./i18n/pl'),
+  pt: () => import('./i18n/pt'),
+  'pt-PT': () => import('./i18n/pt-PT'),
+  ru: () => import('./i18n/ru'),
+  sv: () => import('./i18n/sv'),
+  th: () => import('./i18n/th'),
+  tr: () => import('./i18n/tr'),
+  uk: () => import('./i18n/uk'),
+  vi: () => import('./i18n/vi'),
+  'zh-Hans': () => import('./i18n/zh-Hans'),
+  'zh-Hant': () => import('./i18n/zh-Hant'),
 };
 
 const chunks: Chunks = {

@@ -3,13 +3,13 @@
 // fetched. The only module with side effects at import time.
 
 import * as app from './app/index';
-import { PANEL_STRINGS } from './i18n/index';
+import { TEXTS } from './i18n/index';
 import type { Language } from './i18n/locale';
 import { createWidget } from './loader/create-parley';
 import { installSnippet } from './loader/snippet';
 
 const chunks = {
   app: () => Promise.resolve(app),
-  strings: (language: Language) => Promise.resolve(PANEL_STRINGS[language]),
+  strings: (language: Exclude<Language, 'en'>) => Promise.resolve(TEXTS[language]),
 };
 installSnippet(window, document.currentScript as HTMLScriptElement | null, (options) => createWidget(options, { window }, chunks));

@@ -5,7 +5,7 @@ import type { Message } from '../../widget/api/types';
 import { conversationView } from '../../widget/core/conversation-view';
 import type { OutboxEntry } from '../../widget/core/outbox';
 import { formatTranscript, transcriptFileName } from '../../widget/core/transcript';
-import en from '../../widget/i18n/en';
+import { panel as en } from '../../widget/i18n/en';
 import { dateFormats } from '../../widget/ui/dates';
 
 beforeAll(() => {

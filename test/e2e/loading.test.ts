@@ -8,6 +8,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import fr from '../../widget/i18n/fr';
+import ko from '../../widget/i18n/ko';
+import type { BuildManifest } from '../../widget/loader/chunks';
 import { browserSuite, DIST_DIR } from './helpers/browser';
 import { fixtureSuite, SUB_FOLDER } from './helpers/fixtures';
 import { expectMessageShown, openWidget, startConversation, unique, widget } from './helpers/widget';
@@ -94,31 +97,44 @@ describe('what a page view loads', () => {
 });
 
 describe('languages', () => {
-  const languageRequests = () => site.widgetRequests.filter((path) => /parley-[a-z]{2}\.[\w-]+\.js$/.test(path));
+  const languageRequests = () => site.widgetRequests.filter((path) => /^\/parley-(?!app\.|languages\.)[\w-]+\.[\w-]+\.js$/.test(path));
+  const indexRequests = () => site.widgetRequests.filter((path) => /^\/parley-languages\.[\w-]+\.js$/.test(path));
 
-  test('the launcher is named in the page’s language at once; the panel’s texts come with the conversation code, and another file when locale switches', async () => {
+  test('another language’s texts are a file of their own, fetched at once: the launcher is named in it, the panel speaks it, and locale switches', async () => {
     const { page } = await browser.newPage();
     await page.goto(site.page('/french.html', site.html({ attributes: { 'data-locale': 'fr' } })));
     const launcher = widget(page).root.getByRole('button', { name: 'Ouvrir le chat d’assistance' });
     await launcher.waitFor();
+    expect(await widget(page).root.locator('.parley').getAttribute('lang')).toBe('fr');
     await quiet(1000);
-    expect(site.widgetRequests).toEqual(['/parley.js']);
+    // The languages' index and French: no conversation code before intent.
+    expect(site.widgetRequests).toEqual(['/parley.js', expect.stringMatching(/^\/parley-languages\./), expect.stringMatching(/^\/parley-fr\./)]);
     await launcher.click();
     await widget(page).root.getByRole('button', { name: 'Démarrer la conversation' }).waitFor();
     expect(languageRequests()).toEqual([expect.stringMatching(/^\/parley-fr\./)]);
 
-    await page.evaluate(() => (window as unknown as { Parley: (command: string, tag: string) => void }).Parley('locale', 'de'));
-    // The launcher at once, the panel once its file is here.
-    await widget(page).root.getByRole('button', { name: 'Support-Chat schließen' }).waitFor();
-    await widget(page).root.getByRole('button', { name: 'Unterhaltung starten' }).waitFor();
-    expect(languageRequests()).toEqual([expect.stringMatching(/^\/parley-fr\./), expect.stringMatching(/^\/parley-de\./)]);
+    await page.evaluate(() => (window as unknown as { Parley: (command: string, tag: string) => void }).Parley('locale', 'he'));
+    // Launcher and panel switch together once the file is here, right to left.
+    await widget(page).root.getByRole('button', { name: 'סגירת צ׳אט התמיכה' }).waitFor();
+    expect(await widget(page).root.locator('.parley').getAttribute('dir')).toBe('rtl');
+    expect(await widget(page).panel.getAttribute('dir')).toBe('rtl');
+    expect(languageRequests()).toEqual([expect.stringMatching(/^\/parley-fr\./), expect.stringMatching(/^\/parley-he\./)]);
+    expect(indexRequests()).toHaveLength(1);
   });
 
-  test('an English-speaking customer loads no language file', async () => {
+  test('a browser’s regional tag picks the file its people read: zh-TW → Traditional Chinese', async () => {
+    const { page } = await browser.newPage({ locale: 'zh-TW' });
+    await page.goto(site.page('/taiwan.html', site.html()));
+    await openWidget(page);
+    await widget(page).root.getByRole('textbox', { name: '電子郵件' }).waitFor();
+    expect(languageRequests()).toEqual([expect.stringMatching(/^\/parley-zh-Hant\./)]);
+  });
+
+  test('an English-speaking customer loads no language file, nor the index', async () => {
     const { page } = await browser.newPage();
     await page.goto(site.page('/english.html', site.html()));
     await openWidget(page);
-    expect(languageRequests()).toEqual([]);
+    expect([...languageRequests(), ...indexRequests()]).toEqual([]);
   });
 });
 
@@ -176,6 +192,9 @@ describe('under the page’s security policies', () => {
     await page.goto(strictPage('/trusted-types.html', policy));
     await openWidget(page);
     await converse(page, 'Under Trusted Types');
+    // Another language: the languages' index, then its file, through the same policy.
+    await page.evaluate(() => (window as unknown as { Parley: (command: string, tag: string) => void }).Parley('locale', 'ko'));
+    await widget(page).root.getByRole('button', { name: ko.closeChat }).waitFor();
     expect(console.filter((entry) => /Trusted Type|Content Security Policy/.test(entry.text) || entry.type === 'pageerror')).toEqual([]);
   });
 
@@ -183,7 +202,7 @@ describe('under the page’s security policies', () => {
     const { page } = await browser.newPage();
     const loader = readFileSync(`${DIST_DIR}parley.js`);
     const integrity = `sha384-${createHash('sha384').update(loader).digest('base64')}`;
-    const manifest = JSON.parse(readFileSync(`${DIST_DIR}manifest.json`, 'utf8')) as { app: { file: string; integrity: string } };
+    const manifest = JSON.parse(readFileSync(`${DIST_DIR}manifest.json`, 'utf8')) as BuildManifest;
     // Records the integrity of each script the widget adds.
     const recorder = `<script>window.added = []; new MutationObserver((records) => { for (const record of records) for (const node of record.addedNodes) if (node.tagName === 'SCRIPT' && node.src) added.push([node.src, node.integrity]); }).observe(document.documentElement, { childList: true, subtree: true });</script>`;
     await page.goto(site.page('/sri.html', site.html({ head: recorder, tag: site.scriptTag({}, `defer integrity="${integrity}" crossorigin="anonymous"`) })));
@@ -191,6 +210,12 @@ describe('under the page’s security policies', () => {
     const added = await page.evaluate(() => (window as unknown as { added: string[][] }).added);
     expect(added).toContainEqual([`${site.siteUrl}/${manifest.app.file}`, manifest.app.integrity]);
     await converse(page, 'Pinned');
+    // A language: the index is pinned by the loader, the language's file by the index.
+    await page.evaluate(() => (window as unknown as { Parley: (command: string, tag: string) => void }).Parley('locale', 'fr'));
+    await widget(page).root.getByRole('button', { name: fr.closeChat }).waitFor();
+    const more = await page.evaluate(() => (window as unknown as { added: string[][] }).added);
+    expect(more).toContainEqual([`${site.siteUrl}/${manifest.languages.file}`, manifest.languages.integrity]);
+    expect(more).toContainEqual([`${site.siteUrl}/${manifest.strings.fr!.file}`, manifest.strings.fr!.integrity]);
   });
 });
 

@@ -231,8 +231,15 @@ describe('createParley', () => {
   it('switches language live', async () => {
     const { ui } = await start({ locale: 'en' });
     widget!.locale('fr');
-    expect(ui.queryByRole('button', { name: 'Open support chat' })).toBeNull();
-    expect(ui.getAllByRole('button').length).toBeGreaterThan(0);
+    // English until the French file is here, then launcher and panel together.
+    expect(ui.getByRole('button', { name: 'Open support chat' })).toBeTruthy();
+    await ui.findByRole('button', { name: 'Ouvrir le chat d’assistance' });
+    widget!.open();
+    await ui.findByRole('button', { name: 'Démarrer la conversation' });
+    widget!.locale('ja-JP');
+    await ui.findByRole('button', { name: '会話を始める' });
+    expect(ui.getByRole('button', { name: 'サポートチャットを閉じる' }).getAttribute('aria-expanded')).toBe('true');
+    expect(document.getElementById('parley-root')!.shadowRoot!.querySelector('.parley')!.getAttribute('lang')).toBe('ja-JP');
   });
 
   it('refuses metadata that is not plain JSON, and says why', async () => {

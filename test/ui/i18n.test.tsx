@@ -1,40 +1,59 @@
 import { describe, expect, it } from 'vitest';
-import panel from '../../widget/i18n/en';
-import { launcherStrings } from '../../widget/i18n/launcher';
-
-const launcher = launcherStrings('en');
-
-const en = { ...launcher, ...panel };
-
-import { format, getStrings, resolveLocale, supportedLanguages, textDirection } from '../../widget/i18n';
+import { english, format, getStrings, plural, resolveLocale, supportedLanguages, TEXTS, textDirection } from '../../widget/i18n';
+import { launcher, panel } from '../../widget/i18n/en';
+import { languageOf } from '../../widget/i18n/locale';
+import type { Plural, PluralCategory } from '../../widget/i18n/plural';
 import { renderWidget } from '../helpers/render-widget';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+const others = Object.keys(TEXTS) as Array<keyof typeof TEXTS>;
 
-describe('strings', () => {
-  it('come in English, Spanish, French, German, Portuguese, Japanese and Arabic', () => {
-    expect([...supportedLanguages].sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'ja', 'pt']);
+/**
+ * The texts a language may share with English, and why; any other equal text is an untranslated
+ * one. Keyed by text key, each with the languages allowed.
+ */
+const SAME_AS_ENGLISH: Record<string, { languages: string[]; why: string }> = {
+  title: { languages: ['da', 'de', 'nl', 'sv'], why: 'support widgets in these languages call the team "Support"' },
+  send: { languages: ['da', 'nb'], why: 'the imperative of "sende" is "send"' },
+  name: { languages: ['de'], why: 'the German word for a name is "Name"' },
+  optional: { languages: ['de'], why: 'the German word is "optional"' },
+  message: { languages: ['fr'], why: 'the French word is "message"' },
+  conversation: { languages: ['fr'], why: 'the French word is "conversation"' },
+  email: { languages: ['id', 'it', 'vi'], why: 'the everyday word and form label in these languages is "Email"' },
+  statusOpen: { languages: ['nl'], why: 'the Dutch word is "open"' },
+};
+
+describe('languages', () => {
+  it('are at least the 25 the product promises, each with a file of its own', () => {
+    for (const language of 'en es fr de pt ja ar it nl pl ru uk tr sv da nb fi cs ko zh-Hans zh-Hant he fa hi id vi th'.split(' ')) {
+      expect(supportedLanguages).toContain(language);
+    }
+    expect(supportedLanguages.length).toBeGreaterThanOrEqual(25);
+    expect(Object.keys(TEXTS).sort()).toEqual(supportedLanguages.filter((language) => language !== 'en').sort());
   });
 
-  it.each(supportedLanguages.filter((language) => language !== 'en'))('%s has every key, none empty, placeholders kept', (language) => {
-    const strings = getStrings(language);
-    expect(strings).not.toBe(en);
-    expect(Object.keys(strings).sort()).toEqual(Object.keys(en).sort());
-    for (const [key, value] of Object.entries(strings)) {
-      expect(value.trim(), `${language}.${key}`).not.toBe('');
-      expect(placeholders(value), `${language}.${key}`).toEqual(placeholders(en[key as keyof typeof en]));
+  it.each(others)('%s has every key, none empty, every placeholder kept, nothing left in English', (language) => {
+    const texts = TEXTS[language] as unknown as Record<string, string | Plural>;
+    const reference = english as unknown as Record<string, string | Plural>;
+    expect(Object.keys(texts).sort()).toEqual(Object.keys(reference).sort());
+    for (const [key, value] of Object.entries(texts)) {
+      const englishText = reference[key]!;
+      if (typeof englishText === 'string') {
+        expect(typeof value, `${language}.${key}`).toBe('string');
+        expect((value as string).trim(), `${language}.${key}`).not.toBe('');
+        expect(placeholders(value as string), `${language}.${key}`).toEqual(placeholders(englishText));
+        if (value === englishText) expect(SAME_AS_ENGLISH[key]?.languages ?? [], `${language}.${key} is English: "${value}"`).toContain(language);
+      } else {
+        // A text with a count has exactly the forms the language's grammar has, each with the count.
+        const forms = Object.keys(value).sort();
+        expect(forms, `${language}.${key}`).toEqual([...new Intl.PluralRules(language).resolvedOptions().pluralCategories].sort());
+        for (const [form, text] of Object.entries(value)) expect(text, `${language}.${key}.${form}`).toContain('{count}');
+      }
     }
   });
 
-  // The launcher's texts (carried by the loader for every language) and the panel's (the file the
-  // loader fetches for that language) are apart, ordinary keyed objects.
-  it.each(supportedLanguages.filter((language) => language !== 'en'))('%s has the launcher’s and the panel’s texts apart, as English has', async (language) => {
-    const file = (await import(`../../widget/i18n/${language}.ts`)) as { default: object };
-    expect(Object.keys(launcherStrings(language))).toEqual(Object.keys(launcher));
-    expect(Object.keys(file.default).sort()).toEqual(Object.keys(panel).sort());
-  });
-
   it('hold product.md’s accessible names in English, exactly', () => {
+    const en = english;
     expect([
       en.openChat,
       en.closeChat,
@@ -67,6 +86,56 @@ describe('strings', () => {
       'Your conversations',
     ]);
   });
+
+  it('English is the launcher’s part (the loader’s) and the panel’s (the app’s)', () => {
+    expect(Object.keys(launcher).sort()).toEqual(['closeChat', 'loadFailed', 'loadRetry', 'openChat', 'unread']);
+    expect(english).toEqual({ ...launcher, ...panel });
+  });
+});
+
+describe('plural', () => {
+  const COUNTS = [0, 1, 2, 3, 5, 11, 21, 100];
+  // The form CLDR gives each count, by language: what plural() must pick.
+  const FORMS: Record<string, PluralCategory[]> = {
+    en: ['other', 'one', 'other', 'other', 'other', 'other', 'other', 'other'],
+    ja: ['other', 'other', 'other', 'other', 'other', 'other', 'other', 'other'],
+    pl: ['many', 'one', 'few', 'few', 'many', 'many', 'many', 'many'],
+    ru: ['many', 'one', 'few', 'few', 'many', 'many', 'one', 'many'],
+    ar: ['zero', 'one', 'two', 'few', 'few', 'many', 'many', 'other'],
+  };
+
+  it.each(Object.keys(FORMS))('%s picks the grammar’s form for 0, 1, 2, 3, 5, 11, 21 and 100', (language) => {
+    const forms = getStrings(language).unread;
+    COUNTS.forEach((count, i) => {
+      const form = forms[FORMS[language]![i]!];
+      expect(form, `${language} ${count}`).toBeDefined();
+      expect(plural(language, forms, count), `${language} ${count}`).toBe(format(form!, { count: new Intl.NumberFormat(language).format(count) }));
+    });
+  });
+
+  it('reads as English expects, and the title’s count too', () => {
+    expect(COUNTS.map((count) => plural('en', english.unread, count))).toEqual([
+      '0 unread replies',
+      '1 unread reply',
+      '2 unread replies',
+      '3 unread replies',
+      '5 unread replies',
+      '11 unread replies',
+      '21 unread replies',
+      '100 unread replies',
+    ]);
+    expect(plural('en', english.newReplies, 1)).toBe('(1) New reply');
+    expect(plural('en', english.newReplies, 1200)).toBe('(1,200) New replies');
+  });
+
+  it('writes the number as the locale does', () => {
+    expect(plural('de', getStrings('de').unread, 1200)).toContain('1.200');
+    expect(plural('fr', getStrings('fr').unread, 1200)).toContain('1\u202f200');
+  });
+
+  it('falls back to the language’s “other” text when a form is missing', () => {
+    expect(plural('ru', { other: '{count} x' }, 1)).toBe('1 x');
+  });
 });
 
 describe('resolveLocale', () => {
@@ -79,27 +148,61 @@ describe('resolveLocale', () => {
     expect(resolveLocale('xx', ['de'])).toBe('en');
     expect(resolveLocale('not a locale!', ['de'])).toBe('en');
     expect(resolveLocale('valueOf', ['de'])).toBe('en');
+    expect(resolveLocale('ur', ['de'])).toBe('en');
   });
 
   it('uses the first browser language it supports when nothing is requested', () => {
-    expect(resolveLocale(undefined, ['zh-CN', 'ja-JP', 'fr'])).toBe('ja-JP');
+    expect(resolveLocale(undefined, ['gd', 'ja-JP', 'fr'])).toBe('ja-JP');
     expect(resolveLocale(null, ['ar'])).toBe('ar');
-    expect(resolveLocale('', ['zh', 'ko'])).toBe('en');
+    expect(resolveLocale('', ['gd', 'xx'])).toBe('en');
     expect(resolveLocale(undefined, [])).toBe('en');
   });
+});
 
-  it('gives the base language’s strings to a regional tag', () => {
-    expect(getStrings('pt-BR')).toEqual(getStrings('pt'));
-    expect(getStrings('es-419').send).toBe('Enviar');
-    expect(getStrings('zz')).toEqual(en);
+describe('languageOf: which texts a region’s tag reads', () => {
+  it.each([
+    ['pt', 'pt'],
+    ['pt-BR', 'pt'],
+    ['pt-PT', 'pt-PT'],
+    ['pt-AO', 'pt-PT'],
+    ['pt-MZ', 'pt-PT'],
+    ['zh', 'zh-Hans'],
+    ['zh-CN', 'zh-Hans'],
+    ['zh-SG', 'zh-Hans'],
+    ['zh-Hans-HK', 'zh-Hans'],
+    ['zh-TW', 'zh-Hant'],
+    ['zh-HK', 'zh-Hant'],
+    ['zh-MO', 'zh-Hant'],
+    ['zh-Hant', 'zh-Hant'],
+    ['nb', 'nb'],
+    ['no', 'nb'],
+    ['nn-NO', 'nb'],
+    ['iw', 'he'],
+    ['iw-IL', 'he'],
+    ['in', 'id'],
+    ['es-419', 'es'],
+    ['fr-CA', 'fr'],
+    ['de-CH', 'de'],
+    ['ur', 'en'],
+    ['xx', 'en'],
+  ])('%s → %s', (tag, language) => {
+    expect(languageOf(tag)).toBe(language);
+  });
+
+  it('gives a regional tag its language’s texts', () => {
+    expect(getStrings('pt-BR')).toBe(getStrings('pt'));
+    expect(getStrings('zh-TW')).toBe(TEXTS['zh-Hant']);
+    expect(getStrings('zz')).toEqual(english);
   });
 });
 
 describe('textDirection', () => {
-  it('is right-to-left for Arabic only among ours', () => {
-    expect(textDirection('ar')).toBe('rtl');
-    expect(textDirection('ar-EG')).toBe('rtl');
-    for (const language of ['en', 'es', 'fr', 'de', 'pt', 'ja']) expect(textDirection(language)).toBe('ltr');
+  it('is right-to-left for Arabic, Hebrew and Persian, whatever the region', () => {
+    for (const tag of ['ar', 'ar-EG', 'he', 'iw', 'he-IL', 'fa', 'fa-IR', 'fa-AF']) expect(textDirection(tag), tag).toBe('rtl');
+    for (const language of supportedLanguages.filter((language) => !['ar', 'he', 'fa'].includes(language)))
+      expect(textDirection(language), language).toBe('ltr');
+    // Urdu is right to left, but without texts of its own the widget speaks English.
+    expect(textDirection('ur')).toBe('ltr');
   });
 });
 
@@ -111,16 +214,22 @@ describe('format', () => {
   });
 });
 
-describe('the widget in Arabic', () => {
-  it('lays out right to left with Arabic names', () => {
-    const widget = renderWidget({ locale: 'ar', open: true });
-    const dialog = widget.getByRole('dialog', { name: 'الدعم' });
+describe('the widget right to left', () => {
+  it.each([
+    ['ar', 'إغلاق'],
+    ['he', TEXTS.he?.close],
+    ['fa', TEXTS.fa?.close],
+  ])('%s lays out right to left with its own names', (locale, close) => {
+    const texts = getStrings(locale);
+    const widget = renderWidget({ locale, open: true });
+    const dialog = widget.getByRole('dialog', { name: texts.title });
     expect(dialog.getAttribute('dir')).toBe('rtl');
-    expect(widget.getByRole('button', { name: 'إغلاق دردشة الدعم' }).getAttribute('aria-expanded')).toBe('true');
-    expect(widget.getByRole('textbox', { name: 'الاسم' })).toBeTruthy();
-    expect(widget.getByRole('textbox', { name: 'البريد الإلكتروني' })).toBeTruthy();
-    expect(widget.getByRole('button', { name: 'بدء المحادثة' })).toBeTruthy();
-    expect(widget.shadowRoot.querySelector('.parley')?.getAttribute('lang')).toBe('ar');
+    expect(widget.getByRole('button', { name: texts.closeChat }).getAttribute('aria-expanded')).toBe('true');
+    expect(widget.getAllByRole('button', { name: close })).toBeTruthy();
+    expect(widget.getByRole('textbox', { name: texts.name })).toBeTruthy();
+    expect(widget.getByRole('textbox', { name: texts.email })).toBeTruthy();
+    expect(widget.getByRole('button', { name: texts.startConversation })).toBeTruthy();
+    expect(widget.shadowRoot.querySelector('.parley')?.getAttribute('lang')).toBe(locale);
   });
 
   it('keeps English left to right', () => {

@@ -24,7 +24,9 @@ describe('launcher', () => {
     const widget = renderWidget({ state: sessionState({ unreadCount: 2 }) });
     const launcher = widget.getByRole('button', { name: 'Open support chat' });
     expect(launcher.querySelector('.badge')?.textContent).toBe('2');
-    expect(descriptionOf(launcher)).toBe('2 unread');
+    expect(descriptionOf(launcher)).toBe('2 unread replies');
+    widget.rerender({ state: sessionState({ unreadCount: 1 }) });
+    expect(descriptionOf(widget.getByRole('button', { name: 'Open support chat' }))).toBe('1 unread reply');
   });
 
   it('shows no badge when nothing is unread, or while the panel is open', () => {

@@ -2,13 +2,15 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { escapeNonAscii } from '../../vite.config';
+import type { BuildManifest } from '../../widget/loader/chunks';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 const pkg = JSON.parse(read('package.json')) as { exports: Record<string, Record<string, string> | string>; types: string };
 
 describe('the package', () => {
-  const manifest = JSON.parse(read('dist/manifest.json')) as { app: { file: string }; strings: Record<string, { file: string }> };
+  const manifest = JSON.parse(read('dist/manifest.json')) as BuildManifest;
   const scripts = [
     'dist/parley.js',
     `dist/${manifest.app.file}`,
@@ -46,8 +48,22 @@ describe('the package', () => {
   });
 
   it('names each file beside the loader after its content, so an old loader never meets a new file', () => {
-    for (const file of [manifest.app.file, ...Object.values(manifest.strings).map((chunk) => chunk.file)]) {
-      expect(file).toMatch(/^parley-[a-z]+\.[\w-]{10}\.js$/);
+    for (const file of [manifest.app.file, manifest.languages.file, ...Object.values(manifest.strings).map((chunk) => chunk.file)]) {
+      expect(file).toMatch(/^parley-[a-zA-Z-]+\.[\w-]{10}\.js$/);
+    }
+  });
+
+  it('makes no visitor pay for a language they do not read: the loader holds English alone, each language file its own texts', () => {
+    const loader = read('dist/parley.js');
+    expect(loader).toContain('Open support chat');
+    const others = Object.entries(manifest.strings);
+    expect(others.length).toBeGreaterThanOrEqual(24);
+    for (const [language, chunk] of others) {
+      const code = read(`dist/${chunk.file}`);
+      const texts = JSON.parse(code.slice(code.indexOf('=', code.indexOf(']')) + 1, code.lastIndexOf(';'))) as Record<string, string>;
+      expect(loader, language).not.toContain(escapeNonAscii(JSON.stringify(texts.openChat)));
+      expect(loader, language).not.toContain(chunk.file);
+      expect(code.match(/"strings:[\w-]+"/g), language).toEqual([`"strings:${language}"`]);
     }
   });
 

@@ -12,7 +12,7 @@ import { connectAttention } from '../dom/attention';
 import { downloadText } from '../dom/download';
 import { mountPanel } from '../dom/mount';
 import { pageConnectivity, randomId } from '../dom/page';
-import english from '../i18n/en';
+import { panel as english } from '../i18n/en';
 import { dateFormats } from '../ui/dates';
 import { applyPanelStyles } from '../ui/styles';
 import { buildSession } from './wiring';

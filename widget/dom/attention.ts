@@ -12,7 +12,7 @@ import { attentionPolicy } from '../core/attention-policy';
 import type { SessionState } from '../core/state';
 import type { Clock } from '../core/world';
 import type { Strings } from '../i18n/en';
-import { format } from '../i18n/locale';
+import { plural } from '../i18n/plural';
 import { createReplySound } from './reply-sound';
 import { createTitleKeeper } from './title-keeper';
 
@@ -111,7 +111,7 @@ export function connectAttention(options: AttentionOptions): AttentionWiring {
       return title.clear();
     }
     const { locale, strings } = options.language();
-    const text = format(pluralOne(locale, count) ? strings.newReply : strings.newReplies, { count });
+    const text = plural(locale, strings.newReplies, count);
     if (text === shownTitleFor) return;
     shownTitleFor = text;
     title.show((pageTitle) => (pageTitle ? `${text} · ${pageTitle}` : text));
@@ -136,13 +136,4 @@ export function connectAttention(options: AttentionOptions): AttentionWiring {
       sound.close();
     },
   };
-}
-
-/** Whether the language says "1 reply" rather than "replies" for this count (CLDR plural 'one'). */
-function pluralOne(locale: string, count: number): boolean {
-  try {
-    return new Intl.PluralRules(locale).select(count) === 'one';
-  } catch {
-    return count === 1;
-  }
 }

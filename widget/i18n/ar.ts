@@ -1,8 +1,19 @@
-// Arabic: the panel's texts, a file of its own that only customers who read Arabic load
-// (the launcher's texts are in launcher.ts, for every language at once).
-import type { PanelStrings } from './en';
+// Arabic (ar): the launcher's and the panel's texts, a file of its own that only customers who read Arabic load. Register: Modern Standard Arabic, addressing the customer directly (أنت).
+import type { Strings } from './en';
 
 export default {
+  openChat: 'فتح دردشة الدعم',
+  closeChat: 'إغلاق دردشة الدعم',
+  unread: {
+    zero: '{count} ردود غير مقروءة',
+    one: '{count} رد غير مقروء',
+    two: '{count} ردّان غير مقروءين',
+    few: '{count} ردود غير مقروءة',
+    many: '{count} ردًا غير مقروء',
+    other: '{count} رد غير مقروء',
+  },
+  loadFailed: 'تعذّر تحميل الدردشة. يُرجى التحقق من اتصالك والمحاولة مرة أخرى.',
+  loadRetry: 'إعادة المحاولة',
   title: 'الدعم',
   close: 'إغلاق',
   name: 'الاسم',
@@ -24,11 +35,11 @@ export default {
   you: 'أنت',
   sending: 'جارٍ الإرسال…',
   sent: 'تم الإرسال',
-  notSent: 'لم يُرسَل',
+  notSent: 'لم يتم الإرسال',
   subjectFallback: 'طلب دعم',
   genericError: 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.',
-  offline: 'أنت غير متصل بالإنترنت. سيتم إرسال الرسائل عند عودة الاتصال.',
-  dismiss: 'تجاهل',
+  offline: 'أنت غير متصل بالإنترنت. ستُرسَل الرسائل عند عودة الاتصال.',
+  dismiss: 'إخفاء',
   greeting: 'مرحبًا! كيف يمكننا مساعدتك؟ أرسل لنا رسالة وسنرد عليك هنا.',
   resolved: 'تم حل هذه المحادثة.',
   closed: 'تم إغلاق هذه المحادثة.',
@@ -37,12 +48,18 @@ export default {
   statusResolved: 'تم الحل',
   statusClosed: 'مغلقة',
   needsEmail: 'نحتاج إلى بريدك الإلكتروني لنتمكن من الرد',
-  needsEmailHint: 'اترك بريدك الإلكتروني حتى يتمكن فريق {team} من الرد عليك، حتى بعد مغادرة هذه الصفحة.',
+  needsEmailHint: 'اترك بريدك الإلكتروني ليتمكن {team} من الرد عليك حتى بعد مغادرتك هذه الصفحة.',
   saveEmail: 'حفظ البريد الإلكتروني',
   messageRequired: 'يُرجى كتابة رسالة.',
   emailRequired: 'يُرجى إدخال بريدك الإلكتروني.',
   emailInvalid: 'يُرجى إدخال بريد إلكتروني صالح، مثل name@example.com.',
   saveCopy: 'حفظ نسخة',
-  newReply: '({count}) رد جديد',
-  newReplies: '({count}) ردود جديدة',
-} satisfies PanelStrings;
+  newReplies: {
+    zero: '({count}) ردود جديدة',
+    one: '({count}) رد جديد',
+    two: '({count}) ردّان جديدان',
+    few: '({count}) ردود جديدة',
+    many: '({count}) ردًا جديدًا',
+    other: '({count}) رد جديد',
+  },
+} satisfies Strings;

@@ -1,15 +1,19 @@
-// German: the panel's texts, a file of its own that only customers who read German load
-// (the launcher's texts are in launcher.ts, for every language at once).
-import type { PanelStrings } from './en';
+// German (de): the launcher's and the panel's texts, a file of its own that only customers who read German load. Formal "Sie".
+import type { Strings } from './en';
 
 export default {
+  openChat: 'Support-Chat öffnen',
+  closeChat: 'Support-Chat schließen',
+  unread: { one: '{count} ungelesene Antwort', other: '{count} ungelesene Antworten' },
+  loadFailed: 'Der Chat konnte nicht geladen werden. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  loadRetry: 'Erneut versuchen',
   title: 'Support',
   close: 'Schließen',
   name: 'Name',
   email: 'E-Mail',
   message: 'Nachricht',
   startConversation: 'Unterhaltung starten',
-  startNew: 'Neue Unterhaltung starten',
+  startNew: 'Neue Unterhaltung',
   optional: 'Optional',
   starting: 'Wird gestartet…',
   conversation: 'Unterhaltung',
@@ -17,7 +21,7 @@ export default {
   showEarlier: 'Frühere Nachrichten anzeigen',
   writeReply: 'Antwort schreiben',
   send: 'Senden',
-  retry: 'Erneut versuchen',
+  retry: 'Erneut senden',
   yourConversations: 'Ihre Unterhaltungen',
   historyLoading: 'Ihre Unterhaltungen werden geladen…',
   historyError: 'Ihre Unterhaltungen konnten nicht geladen werden.',
@@ -29,20 +33,19 @@ export default {
   genericError: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   offline: 'Sie sind offline. Ihre Nachrichten werden gesendet, sobald Sie wieder online sind.',
   dismiss: 'Ausblenden',
-  greeting: 'Hallo! Wie können wir helfen? Schreiben Sie uns – wir antworten direkt hier.',
-  resolved: 'Diese Unterhaltung wurde gelöst.',
+  greeting: 'Hallo! Wie können wir Ihnen helfen? Schreiben Sie uns – wir antworten direkt hier.',
+  resolved: 'Diese Unterhaltung wurde als gelöst markiert.',
   closed: 'Diese Unterhaltung wurde geschlossen.',
   statusOpen: 'Offen',
-  statusPending: 'Ausstehend',
+  statusPending: 'Wartend',
   statusResolved: 'Gelöst',
   statusClosed: 'Geschlossen',
-  needsEmail: 'Wir brauchen Ihre E-Mail-Adresse, um zu antworten',
+  needsEmail: 'Wir benötigen Ihre E-Mail-Adresse, um Ihnen antworten zu können',
   needsEmailHint: 'Hinterlassen Sie Ihre E-Mail-Adresse, damit {team} Ihnen antworten kann – auch wenn Sie diese Seite verlassen.',
   saveEmail: 'E-Mail speichern',
   messageRequired: 'Bitte schreiben Sie eine Nachricht.',
   emailRequired: 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
   emailInvalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
   saveCopy: 'Kopie speichern',
-  newReply: '({count}) Neue Antwort',
-  newReplies: '({count}) Neue Antworten',
-} satisfies PanelStrings;
+  newReplies: { one: '({count}) Neue Antwort', other: '({count}) Neue Antworten' },
+} satisfies Strings;

@@ -1,13 +1,25 @@
-// The panel's texts in English, the reference language and the shape of every other; they come
-// with the conversation code, and each other language is a file of its own. The launcher's texts
-// are in launcher.ts, for every language at once. Accessible names fixed by product.md are marked;
-// keep their English text exact.
+// The texts in English, the reference language and the shape of every other. English comes in two
+// parts: the launcher's texts travel in the loader, the panel's with the conversation code. Each
+// other language is one file of its own (fr.ts …) with both, fetched only for customers who read
+// it. Accessible names fixed by product.md are marked; keep their English text exact.
+// A text with a count is a Plural: one text for each form the language's grammar has (plural.ts).
 
-import type { LauncherStrings } from './launcher';
+import type { Plural } from './plural';
 
-export type { LauncherStrings } from './launcher';
+/** What the loader shows before any other file has arrived. */
+export const launcher = {
+  /** product.md: the launcher while the panel is closed. */
+  openChat: 'Open support chat',
+  /** product.md: the launcher while the panel is open. */
+  closeChat: 'Close support chat',
+  /** The launcher's description while team replies are unread (the badge shows the number). */
+  unread: { one: '{count} unread reply', other: '{count} unread replies' } as Plural,
+  /** Where the panel would be, when its code could not be loaded (offline, blocked, missing). */
+  loadFailed: 'The chat could not be loaded. Check your connection and try again.',
+  loadRetry: 'Try again',
+};
 
-const panel = {
+export const panel = {
   /** product.md: the panel's default title. */
   title: 'Support',
   /** product.md: the panel's close button. */
@@ -59,17 +71,13 @@ const panel = {
   emailInvalid: 'Please enter a valid email address, like name@example.com.',
   /** product.md: a copy of the conversation. */
   saveCopy: 'Save a copy',
-  /**
-   * The tab's title while team replies are unread, before the page's own title: for a count the
-   * language calls 'one' (Intl.PluralRules), and for every other count.
-   */
-  newReply: '({count}) New reply',
-  newReplies: '({count}) New replies',
+  /** The tab's title while team replies are unread, before the page's own title. */
+  newReplies: { one: '({count}) New reply', other: '({count}) New replies' } as Plural,
 };
 
-export type PanelStrings = { readonly [K in keyof typeof panel]: string };
-/** Every language has a text for every key (test/ui/i18n.test.tsx checks the translations). */
+type Shape<T> = { readonly [K in keyof T]: T[K] extends Plural ? Plural : string };
+export type LauncherStrings = Shape<typeof launcher>;
+export type PanelStrings = Shape<typeof panel>;
+/** A language's texts: every key, in every language (test/ui/i18n.test.tsx checks the translations). */
 export type Strings = LauncherStrings & PanelStrings;
 export type StringKey = keyof Strings;
-
-export default panel as PanelStrings;

@@ -1,21 +1,25 @@
-// French: the panel's texts, a file of its own that only customers who read French load
-// (the launcher's texts are in launcher.ts, for every language at once).
-import type { PanelStrings } from './en';
+// French (fr): the launcher's and the panel's texts, a file of its own that only customers who read French load. Register: formal vous.
+import type { Strings } from './en';
 
 export default {
+  openChat: 'Ouvrir le chat d’assistance',
+  closeChat: 'Fermer le chat d’assistance',
+  unread: { one: '{count} réponse non lue', many: '{count} de réponses non lues', other: '{count} réponses non lues' },
+  loadFailed: 'Le chat n’a pas pu être chargé. Vérifiez votre connexion, puis réessayez.',
+  loadRetry: 'Réessayer',
   title: 'Assistance',
   close: 'Fermer',
   name: 'Nom',
   email: 'E-mail',
   message: 'Message',
   startConversation: 'Démarrer la conversation',
-  startNew: 'Démarrer une nouvelle conversation',
+  startNew: 'Nouvelle conversation',
   optional: 'Facultatif',
   starting: 'Démarrage…',
   conversation: 'Conversation',
   loadingConversation: 'Chargement de la conversation…',
   showEarlier: 'Afficher les messages précédents',
-  writeReply: 'Écrire une réponse',
+  writeReply: 'Écrivez votre réponse',
   send: 'Envoyer',
   retry: 'Réessayer',
   yourConversations: 'Vos conversations',
@@ -36,13 +40,12 @@ export default {
   statusPending: 'En attente',
   statusResolved: 'Résolue',
   statusClosed: 'Fermée',
-  needsEmail: 'Nous avons besoin de votre e-mail pour vous répondre',
-  needsEmailHint: 'Indiquez votre e-mail pour que {team} puisse vous répondre, même après avoir quitté cette page.',
+  needsEmail: 'Nous avons besoin de votre adresse e-mail pour vous répondre',
+  needsEmailHint: 'Indiquez votre adresse e-mail pour que {team} puisse vous répondre, même si vous quittez cette page.',
   saveEmail: 'Enregistrer l’e-mail',
   messageRequired: 'Veuillez écrire un message.',
-  emailRequired: 'Veuillez saisir votre e-mail.',
+  emailRequired: 'Veuillez saisir votre adresse e-mail.',
   emailInvalid: 'Veuillez saisir une adresse e-mail valide, par exemple nom@exemple.com.',
   saveCopy: 'Enregistrer une copie',
-  newReply: '({count}) Nouvelle réponse',
-  newReplies: '({count}) Nouvelles réponses',
-} satisfies PanelStrings;
+  newReplies: { one: '({count}) Nouvelle réponse', many: '({count}) Nouvelles réponses', other: '({count}) Nouvelles réponses' },
+} satisfies Strings;

@@ -1,8 +1,12 @@
-// Japanese: the panel's texts, a file of its own that only customers who read Japanese load
-// (the launcher's texts are in launcher.ts, for every language at once).
-import type { PanelStrings } from './en';
+// Japanese (ja): the launcher's and the panel's texts, a file of its own that only customers who read Japanese load. Polite です/ます with ご〜 forms.
+import type { Strings } from './en';
 
 export default {
+  openChat: 'サポートチャットを開く',
+  closeChat: 'サポートチャットを閉じる',
+  unread: { other: '未読の返信 {count} 件' },
+  loadFailed: 'チャットを読み込めませんでした。接続をご確認のうえ、もう一度お試しください。',
+  loadRetry: '再試行',
   title: 'サポート',
   close: '閉じる',
   name: 'お名前',
@@ -17,7 +21,7 @@ export default {
   showEarlier: '以前のメッセージを表示',
   writeReply: '返信を入力',
   send: '送信',
-  retry: '再試行',
+  retry: '再送信',
   yourConversations: 'これまでの会話',
   historyLoading: '会話の一覧を読み込んでいます…',
   historyError: '会話の一覧を読み込めませんでした。',
@@ -27,22 +31,21 @@ export default {
   notSent: '未送信',
   subjectFallback: 'サポートへのお問い合わせ',
   genericError: 'エラーが発生しました。もう一度お試しください。',
-  offline: 'オフラインです。接続が回復するとメッセージが送信されます。',
+  offline: 'オフラインです。接続が回復すると、メッセージが送信されます。',
   dismiss: '非表示にする',
-  greeting: 'こんにちは！ご用件をお聞かせください。こちらでお返事いたします。',
+  greeting: 'こんにちは！どのようなご用件でしょうか？メッセージをお送りいただければ、こちらでご返信いたします。',
   resolved: 'この会話は解決済みになりました。',
   closed: 'この会話は終了しました。',
-  statusOpen: '受付中',
-  statusPending: '保留中',
+  statusOpen: 'オープン',
+  statusPending: '待機中',
   statusResolved: '解決済み',
   statusClosed: '終了',
-  needsEmail: '返信するにはメールアドレスが必要です',
-  needsEmailHint: 'このページを離れた後でも{team}からご返信できるよう、メールアドレスをご入力ください。',
-  saveEmail: 'メールアドレスを保存',
+  needsEmail: '返信をお送りするにはメールアドレスが必要です',
+  needsEmailHint: 'このページを離れた後も{team}から返信をお送りできるよう、メールアドレスをご入力ください。',
+  saveEmail: '保存',
   messageRequired: 'メッセージを入力してください。',
   emailRequired: 'メールアドレスを入力してください。',
-  emailInvalid: '有効なメールアドレスを入力してください（例: name@example.com）。',
+  emailInvalid: '有効なメールアドレスを入力してください（例：name@example.com）。',
   saveCopy: 'コピーを保存',
-  newReply: '({count}) 新しい返信',
-  newReplies: '({count}) 新しい返信',
-} satisfies PanelStrings;
+  newReplies: { other: '({count}) 新しい返信' },
+} satisfies Strings;

@@ -1,15 +1,19 @@
-// Portuguese: the panel's texts, a file of its own that only customers who read Portuguese load
-// (the launcher's texts are in launcher.ts, for every language at once).
-import type { PanelStrings } from './en';
+// Portuguese (pt): the launcher's and the panel's texts, a file of its own that only customers who read Brazilian Portuguese load (pt, pt-BR and any pt tag but pt-PT and the other European/African regions). Register: você.
+import type { Strings } from './en';
 
 export default {
+  openChat: 'Abrir o chat de suporte',
+  closeChat: 'Fechar o chat de suporte',
+  unread: { one: '{count} resposta não lida', many: '{count} de respostas não lidas', other: '{count} respostas não lidas' },
+  loadFailed: 'Não foi possível carregar o chat. Verifique sua conexão e tente novamente.',
+  loadRetry: 'Tentar novamente',
   title: 'Suporte',
   close: 'Fechar',
   name: 'Nome',
   email: 'E-mail',
   message: 'Mensagem',
   startConversation: 'Iniciar conversa',
-  startNew: 'Iniciar uma nova conversa',
+  startNew: 'Iniciar nova conversa',
   optional: 'Opcional',
   starting: 'Iniciando…',
   conversation: 'Conversa',
@@ -25,7 +29,7 @@ export default {
   sending: 'Enviando…',
   sent: 'Enviada',
   notSent: 'Não enviada',
-  subjectFallback: 'Pedido de suporte',
+  subjectFallback: 'Solicitação de suporte',
   genericError: 'Algo deu errado. Tente novamente.',
   offline: 'Você está offline. As mensagens serão enviadas quando a conexão voltar.',
   dismiss: 'Dispensar',
@@ -37,12 +41,11 @@ export default {
   statusResolved: 'Resolvida',
   statusClosed: 'Encerrada',
   needsEmail: 'Precisamos do seu e-mail para responder',
-  needsEmailHint: 'Deixe seu e-mail para que {team} possa responder, mesmo depois que você sair desta página.',
+  needsEmailHint: 'Deixe seu e-mail para que {team} possa responder você, mesmo depois que você sair desta página.',
   saveEmail: 'Salvar e-mail',
   messageRequired: 'Escreva uma mensagem.',
   emailRequired: 'Informe seu e-mail.',
   emailInvalid: 'Informe um e-mail válido, como nome@exemplo.com.',
   saveCopy: 'Salvar uma cópia',
-  newReply: '({count}) Nova resposta',
-  newReplies: '({count}) Novas respostas',
-} satisfies PanelStrings;
+  newReplies: { one: '({count}) Nova resposta', many: '({count}) Novas respostas', other: '({count}) Novas respostas' },
+} satisfies Strings;

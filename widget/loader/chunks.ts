@@ -1,14 +1,17 @@
-// The rest of the widget, fetched from beside the loader as classic scripts: the conversation code
-// and each language's texts, under content-hashed names written into the loader at build time, so
-// that a loader only ever meets the files it was built with. Each file, once run, puts what it
-// brings in `window.ParleyChunks` under its name ('app', 'strings:fr').
+// The rest of the widget, fetched from beside the loader as classic scripts, under content-hashed
+// names so that a loader only ever meets the files it was built with: the conversation code, and
+// the languages' index, whose names and hashes are written into the loader at build time; each
+// language's texts, whose names and hashes the index holds. So the loader stays the same size
+// however many languages there are, and only customers who read another language than English
+// fetch the index. Each file, once run, puts what it brings in `window.ParleyChunks` under its
+// name ('app', 'languages', 'strings:fr').
 //
 // Classic <script> elements rather than import(): they carry the tag's nonce (a strict CSP with or
 // without 'strict-dynamic'), its Subresource Integrity (the loader pins each file's hash when the
 // tag itself has an integrity attribute) and a Trusted Types script URL.
 
 import type { AppModule } from '../contract';
-import type { PanelStrings } from '../i18n/en';
+import type { Strings } from '../i18n/en';
 import type { Chunks } from './create-parley';
 
 export interface ChunkFile {
@@ -20,9 +23,15 @@ export interface ChunkFile {
 
 export interface ChunkManifest {
   app: ChunkFile;
-  /** Each language but English, by language. */
-  strings: Record<string, ChunkFile>;
+  /** The languages' index: a LanguageIndex. */
+  languages: ChunkFile;
 }
+
+/** Each language's file but English's, by language. */
+export type LanguageIndex = Record<string, ChunkFile>;
+
+/** dist/manifest.json, for the size check and the bench: the loader's manifest and the index's files. */
+export type BuildManifest = ChunkManifest & { strings: LanguageIndex };
 
 type Registry = Record<string, unknown>;
 type TrustedTypesWindow = Window & {
@@ -40,22 +49,18 @@ export function scriptChunks(page: Window, loader: HTMLScriptElement | null, man
   const base = loader?.src || doc.baseURI;
   const pinned = Boolean(loader?.integrity);
   const pending = new Map<string, Promise<unknown>>();
+  /** The files of this build that may be loaded, by address: the manifest's, then the index's. */
+  const known = new Set<string>();
   let toScriptUrl: ((url: string) => unknown) | undefined;
 
-  /** A script URL Trusted Types accepts: only the manifest's files, beside the loader. */
+  /** A script URL Trusted Types accepts: only this build's files, beside the loader. */
   function scriptUrl(url: string): unknown {
     if (!toScriptUrl) {
       toScriptUrl = (value) => value;
       try {
         const policy = win.trustedTypes?.createPolicy(POLICY_NAME, {
           createScriptURL(value) {
-            if (
-              !Object.values(manifest.strings)
-                .concat(manifest.app)
-                .some((chunk) => new URL(chunk.file, base).href === value)
-            ) {
-              throw new TypeError(`${value} is not a file of this Parley build`);
-            }
+            if (!known.has(value)) throw new TypeError(`${value} is not a file of this Parley build`);
             return value;
           },
         });
@@ -73,6 +78,7 @@ export function scriptChunks(page: Window, loader: HTMLScriptElement | null, man
     const running = pending.get(name);
     if (running) return running;
     const url = new URL(chunk.file, base).href;
+    known.add(url);
     const loading = new Promise((resolve, reject) => {
       const tag = doc.createElement('script');
       let blocked = false;
@@ -118,9 +124,11 @@ export function scriptChunks(page: Window, loader: HTMLScriptElement | null, man
 
   return {
     app: () => load('app', manifest.app) as Promise<AppModule>,
-    strings(language) {
-      const chunk = manifest.strings[language];
-      return chunk ? (load(`strings:${language}`, chunk) as Promise<PanelStrings>) : Promise.reject(new Error(`no texts for "${language}"`));
+    async strings(language) {
+      const index = (await load('languages', manifest.languages)) as LanguageIndex;
+      const chunk = index[language];
+      if (!chunk) throw new Error(`no texts for "${language}" in ${manifest.languages.file}`);
+      return (await load(`strings:${language}`, chunk)) as Strings;
     },
   };
 }

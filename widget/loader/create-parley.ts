@@ -17,8 +17,7 @@ import { validateMetadata } from '../core/metadata';
 import type { ParleyOptions } from '../core/options';
 import { STORAGE_PREFIX, storageNamespace } from '../core/storage';
 import { nextTask, whenIdle } from '../dom/page';
-import type { PanelStrings } from '../i18n/en';
-import { launcherStrings } from '../i18n/launcher';
+import { launcher as englishLauncher, type Strings } from '../i18n/en';
 import { type Language, languageOf, resolveLocale, textDirection } from '../i18n/locale';
 import { followBodySwaps, saveData, watchOpeners } from './host-page';
 import { createRoot, type WidgetRoot } from './root';
@@ -32,8 +31,8 @@ export const VERSION: string = typeof __PARLEY_VERSION__ === 'string' ? __PARLEY
 /** Where the loader gets the rest of the widget from. */
 export interface Chunks {
   app(): Promise<AppModule>;
-  /** A language's panel texts (never English: the app carries it). */
-  strings(language: Exclude<Language, 'en'>): Promise<PanelStrings>;
+  /** A language's texts, the launcher's and the panel's (never English: the loader and the app carry it). */
+  strings(language: Exclude<Language, 'en'>): Promise<Strings>;
 }
 
 export interface ParleyEnvironment {
@@ -55,7 +54,9 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
   });
   emitter.on('error', (payload) => log.error(`${PREFIX} ${payload.kind} failed: ${payload.message}`));
   const browserLanguages = () => (win.navigator.languages?.length ? win.navigator.languages : [win.navigator.language ?? 'en']);
+  /** The customer's locale, and the one the widget speaks: that one, once its texts are here. */
   let locale = resolveLocale(config.locale, browserLanguages());
+  let shownLocale = languageOf(locale) === 'en' ? locale : 'en';
   let alive = true;
   /** The panel is open, or asked for and on its way; inline, always. */
   let open = config.open || inline;
@@ -69,34 +70,38 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
   /** The last load failed: where the panel would be, the customer is told, with a retry. */
   let failed = false;
   const queue: Array<(app: AppControl) => void> = [];
-  const panelStrings: Record<string, PanelStrings> = {};
+  /**
+   * The texts of each language fetched so far. English is here from the start, its panel's texts
+   * once the app has arrived; another language's file brings both parts.
+   */
+  const texts: Partial<Record<Language, Partial<Strings>>> = { en: englishLauncher };
 
-  const view = (): View => {
-    const language = languageOf(locale);
-    return {
-      open,
-      locale,
-      dir: textDirection(locale),
-      strings: { ...launcherStrings(locale), ...(panelStrings[language] ?? panelStrings.en!) },
-    };
-  };
+  const view = (): View => ({ open, locale: shownLocale, dir: textDirection(shownLocale), strings: texts[languageOf(shownLocale)] as Strings });
   const draw = () =>
     root?.frame.update({
       open,
       busy: open && !app && !failed,
       failed: open && failed && !app,
       unread,
-      locale,
-      dir: textDirection(locale),
-      strings: launcherStrings(locale),
+      locale: shownLocale,
+      dir: textDirection(shownLocale),
+      strings: texts[languageOf(shownLocale)] as Strings,
     });
 
-  /** The panel's texts of the current language, fetched once; the panel falls back to English meanwhile or if it fails. */
-  function loadStrings(language: Language): Promise<unknown> {
-    if (language === 'en' || panelStrings[language]) return Promise.resolve();
-    return chunks.strings(language).then(
-      (strings) => void (panelStrings[language] = strings),
-      (error: unknown) => log.error(`${PREFIX} The ${language} texts could not be loaded; the panel is in English.`, error),
+  /** The customer's language's texts, fetched once; until they are here (or if they cannot come), the widget speaks as before. */
+  function loadTexts(): Promise<unknown> {
+    const wanted = locale;
+    const language = languageOf(wanted);
+    const arrived = () => {
+      if (locale === wanted) shownLocale = wanted;
+    };
+    if (texts[language]) return Promise.resolve(arrived());
+    return chunks.strings(language as Exclude<Language, 'en'>).then(
+      (strings) => {
+        texts[language] = strings;
+        arrived();
+      },
+      (error: unknown) => log.error(`${PREFIX} The ${language} texts could not be loaded; the widget speaks ${shownLocale} meanwhile.`, error),
     );
   }
 
@@ -121,12 +126,12 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
   function load(): Promise<AppControl | null> {
     if (app || !alive) return Promise.resolve(app);
     if (loading) return loading;
-    loading = Promise.all([chunks.app(), loadStrings(languageOf(locale))]).then(
+    loading = Promise.all([chunks.app(), loadTexts()]).then(
       ([module]) => {
         loading = null;
         // Drawn first, in case a command asked for the app before the root's own task ran.
         if (!alive || !drawRoot()) return null;
-        panelStrings.en = module.english;
+        texts.en = { ...englishLauncher, ...module.english };
         failed = false;
         try {
           // A panel the customer asked for opens now, from closed, so that focus follows it; one
@@ -139,7 +144,7 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
         }
         for (const run of queue.splice(0)) run(app);
         // The language changed while the app was on its way.
-        if (!panelStrings[languageOf(locale)]) showLanguage();
+        if (shownLocale !== locale) showLanguage();
         if (openPending) {
           openPending = false;
           app.update(view());
@@ -161,10 +166,13 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
     return loading;
   }
 
-  /** Shows the panel in the current language once its texts are here (English until then). */
+  /** Shows the widget in the customer's language once its texts are here. */
   function showLanguage() {
-    const wanted = locale;
-    void loadStrings(languageOf(wanted)).then(() => alive && app && locale === wanted && app.update(view()));
+    void loadTexts().then(() => {
+      if (!alive) return;
+      draw();
+      app?.update(view());
+    });
   }
 
   const withApp = (run: (app: AppControl) => void) => (app ? run(app) : void queue.push(run));
@@ -207,6 +215,8 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
       });
       draw();
       bodySwaps = followBodySwaps(doc, config, root);
+      // Another language's texts, launcher's included, are a file of their own: fetched at once.
+      if (shownLocale !== locale) showLanguage();
     } catch (error) {
       log.error(`${PREFIX} The widget could not start:`, error);
       api.shutdown();
@@ -251,8 +261,7 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
     },
     locale(tag) {
       locale = resolveLocale(tag, browserLanguages());
-      draw();
-      if (app) showLanguage();
+      showLanguage();
     },
     sound(on) {
       soundOn = on;

@@ -5,7 +5,7 @@
 
 import type { ResolvedConfig } from '../core/options';
 import type { LauncherStrings } from '../i18n/en';
-import { format } from '../i18n/locale';
+import { plural } from '../i18n/plural';
 
 export interface FrameView {
   open: boolean;
@@ -113,7 +113,7 @@ export function createFrame(doc: Document, config: ResolvedConfig, handlers: Fra
       path!.setAttribute('d', view.open ? CLOSE_ICON : CHAT_ICON);
       const showBadge = view.unread > 0 && !view.open;
       badge!.textContent = view.unread > 99 ? '99+' : String(view.unread);
-      description!.textContent = format(strings.unread, { count: view.unread });
+      description!.textContent = plural(view.locale, strings.unread, view.unread);
       // In the tree only while shown (after the launcher: the slot and notice come later).
       if (showBadge) {
         launcher.appendChild(badge!);

@@ -3,8 +3,9 @@
 
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import ar from '../../../widget/i18n/ar';
 
-/** The accessible names of product.md, and their Arabic translations. */
+/** The accessible names of product.md, and their Arabic translations (widget/i18n/ar.ts). */
 export const NAMES = {
   en: {
     openChat: 'Open support chat',
@@ -22,17 +23,17 @@ export const NAMES = {
     yourConversations: 'Your conversations',
   },
   ar: {
-    openChat: 'فتح دردشة الدعم',
-    closeChat: 'إغلاق دردشة الدعم',
-    title: 'الدعم',
-    close: 'إغلاق',
-    name: 'الاسم',
-    email: 'البريد الإلكتروني',
-    message: 'الرسالة',
-    start: 'بدء المحادثة',
-    conversation: 'المحادثة',
-    writeReply: 'اكتب ردًا',
-    send: 'إرسال',
+    openChat: ar.openChat,
+    closeChat: ar.closeChat,
+    title: ar.title,
+    close: ar.close,
+    name: ar.name,
+    email: ar.email,
+    message: ar.message,
+    start: ar.startConversation,
+    conversation: ar.conversation,
+    writeReply: ar.writeReply,
+    send: ar.send,
   },
 } as const;
 
