@@ -3,43 +3,12 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { AXE_SCRIPT, browserSuite, saveScreenshot } from './helpers/browser';
+import { axeViolations, browserSuite, saveScreenshot } from './helpers/browser';
 import { createRequests, demoSuite } from './helpers/demo';
 import { animationsDone, expectMessageShown, openWidget, startConversation, unique, waitForWidget, widget } from './helpers/widget';
 
 const browser = browserSuite();
 const demo = demoSuite();
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown; failureSummary?: string }>;
-}
-
-/**
- * axe on the widget only (the demo page is not ours to judge). axe walks open shadow roots from
- * the host: including `#parley-root` includes everything inside it.
- */
-async function axeViolations(page: Page): Promise<{ violations: Violation[]; checked: number }> {
-  await page.addScriptTag({ path: AXE_SCRIPT });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[]; passes: Array<{ nodes: unknown[] }> }> } }
-    ).axe;
-    const results = await axe.run(
-      { include: [['#parley-root']] },
-      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations', 'passes'] },
-    );
-    const violations = results.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
-    }));
-    return { violations, checked: results.passes.reduce((sum, pass) => sum + pass.nodes.length, 0) };
-  });
-}
 
 async function expectNoViolations(page: Page): Promise<void> {
   // The entry animation fades the panel in: contrast is only meaningful once it is over.

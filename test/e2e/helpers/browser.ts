@@ -90,3 +90,34 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path, animations: 'disabled' });
   return path;
 }
+
+export interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown; failureSummary?: string }>;
+}
+
+/**
+ * axe on the widget only (the demo page is not ours to judge). axe walks open shadow roots from
+ * the host: including `#parley-root` includes everything inside it.
+ */
+export async function axeViolations(page: Page): Promise<{ violations: Violation[]; checked: number }> {
+  await page.addScriptTag({ path: AXE_SCRIPT });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[]; passes: Array<{ nodes: unknown[] }> }> } }
+    ).axe;
+    const results = await axe.run(
+      { include: [['#parley-root']] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations', 'passes'] },
+    );
+    const violations = results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
+    }));
+    return { violations, checked: results.passes.reduce((sum, pass) => sum + pass.nodes.length, 0) };
+  });
+}

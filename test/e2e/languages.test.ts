@@ -1,0 +1,134 @@
+// Every language in Chromium (issue 16), at desktop width and on a 320 px phone: the launcher, the
+// form with its errors, the list of past conversations, a conversation with the team's reply and
+// the offline notice. No text may overflow its box (scrollWidth against clientWidth of each element
+// that holds text), the three right-to-left languages lay out right to left, and axe finds nothing.
+// Screenshots of the scripts worth looking at land in artifacts/screenshots/.
+
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { WireConversation } from '../../demo/emulator/index';
+import { english, type Strings, supportedLanguages, TEXTS, textDirection } from '../../widget/i18n';
+import { axeViolations, browserSuite, saveScreenshot } from './helpers/browser';
+import { fixtureSuite } from './helpers/fixtures';
+import { animationsDone, parley, unique } from './helpers/widget';
+
+const browser = browserSuite();
+const site = fixtureSuite();
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 320, height: 640 };
+/** Right to left, CJK, Thai, Devanagari, and the longest texts: screenshots to look at. */
+const PICTURED = ['ar', 'he', 'fa', 'ja', 'ko', 'zh-Hans', 'zh-Hant', 'th', 'hi', 'de', 'fi'];
+
+const textsOf = (language: string): Strings => (language === 'en' ? english : TEXTS[language as keyof typeof TEXTS]);
+
+/** A past conversation's status line: the status, then its time. */
+const statusLine = (status: string) => new RegExp(`^${status.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `);
+
+async function seedConversation(email: string, subject: string): Promise<WireConversation> {
+  const response = await fetch(`${site.emulator.url}/api/v1/conversations/create/`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${site.emulator.keys.server}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ subject, description: `${subject}: details`, user_email: email, user_first_name: 'Ada', channel: 'web' }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as WireConversation;
+}
+
+/**
+ * Each visible element of the widget that holds text and whose text does not fit: wider than its
+ * box (clipped, or spilling out), or reaching out of the panel or the screen.
+ */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.getElementById('parley-root')!.shadowRoot!;
+    const panel = root.getElementById('parley-panel');
+    const bounds = panel && panel.getBoundingClientRect().width > 0 ? panel.getBoundingClientRect() : null;
+    const problems: string[] = [];
+    for (const element of root.querySelectorAll<HTMLElement>('*')) {
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      // Hidden, or visually hidden for screen readers (1 px, clipped on purpose).
+      if (style.display === 'none' || style.visibility === 'hidden' || box.width <= 1 || box.height <= 1) continue;
+      const text = [...element.childNodes]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent ?? '')
+        .join('')
+        .trim();
+      if (!text) continue;
+      const name = `<${element.tagName.toLowerCase()} class="${element.className}"> "${text.slice(0, 40)}"`;
+      if (style.display !== 'inline' && element.scrollWidth > element.clientWidth + 1)
+        problems.push(`${name}: ${element.scrollWidth} px of text in ${element.clientWidth} px`);
+      if (box.left < -1 || box.right > window.innerWidth + 1) problems.push(`${name}: off the screen (${Math.round(box.left)}–${Math.round(box.right)} px)`);
+      if (bounds && panel!.contains(element) && (box.left < bounds.left - 1 || box.right > bounds.right + 1)) problems.push(`${name}: out of the panel`);
+    }
+    return problems;
+  });
+}
+
+/** Checks the widget at both widths as it is now; pictures it for the languages worth looking at. */
+async function expectFits(page: Page, language: string, state: string) {
+  for (const size of [DESKTOP, PHONE]) {
+    await page.setViewportSize(size);
+    await animationsDone(page);
+    expect(await overflowing(page), `${language}, ${state}, ${size.width} px`).toEqual([]);
+    if (PICTURED.includes(language)) await saveScreenshot(page, `language-${language}-${state}-${size.width}`);
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+async function expectAxeClean(page: Page, language: string, state: string) {
+  await animationsDone(page);
+  const { violations } = await axeViolations(page);
+  expect(violations, `${language}, ${state}`).toEqual([]);
+}
+
+describe.each(supportedLanguages)('%s', (language) => {
+  test('fits at desktop width and at 320 px, reads in its direction, and axe finds nothing', async () => {
+    const texts = textsOf(language);
+    const dir = textDirection(language);
+    const email = `language.${language}.${Date.now()}@example.com`;
+    const past = await seedConversation(email, unique(`${language}: a past question`));
+    const current = await seedConversation(email, unique(`${language}: where is my order`));
+    site.emulator.setStatus(past.id, 'resolved');
+    const answer = unique('Your order left our warehouse this morning and should arrive on Thursday.');
+    site.emulator.agentReply(current.id, answer);
+
+    const { page, context } = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(site.page(`/language-${language}.html`, site.html({ attributes: { 'data-locale': language } })));
+    const root = page.locator('#parley-root');
+    const launcher = root.getByRole('button', { name: texts.openChat, exact: true });
+    await launcher.waitFor();
+    expect(await root.locator('.parley').getAttribute('dir')).toBe(dir);
+    await expectFits(page, language, 'closed');
+
+    // The form, with the errors of an empty message and a malformed email.
+    await launcher.click();
+    const dialog = root.getByRole('dialog', { name: texts.title });
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('dir')).toBe(dir);
+    await root.getByRole('textbox', { name: texts.email, exact: true }).fill('not-an-email');
+    await root.getByRole('button', { name: texts.startConversation, exact: true }).click();
+    await root.getByText(texts.messageRequired).waitFor();
+    await root.getByText(texts.emailInvalid).waitFor();
+    await expectFits(page, language, 'form');
+    await expectAxeClean(page, language, 'form');
+
+    // Identified: the list of past conversations, each with its status, above the shorter form.
+    await parley(page, 'identify', { email, firstName: 'Ada' });
+    const list = root.getByRole('list', { name: texts.yourConversations, exact: true });
+    await list.getByText(statusLine(texts.statusResolved)).waitFor({ timeout: 10_000 });
+    await list.getByText(statusLine(texts.statusOpen)).waitFor();
+    await expectFits(page, language, 'history');
+
+    // A conversation with the team's reply, then the offline notice.
+    await list.getByRole('button', { name: new RegExp(current.subject) }).click();
+    await root.getByRole('log', { name: texts.conversation, exact: true }).getByText(answer).waitFor({ timeout: 10_000 });
+    await root.getByRole('textbox', { name: texts.writeReply, exact: true }).waitFor();
+    await context.setOffline(true);
+    await root.getByText(texts.offline).waitFor();
+    await expectFits(page, language, 'conversation');
+    await expectAxeClean(page, language, 'conversation');
+    await context.setOffline(false);
+  });
+});
