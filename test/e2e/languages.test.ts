@@ -1,6 +1,6 @@
 // Every language in Chromium (issue 16), at desktop width and on a 320 px phone: the launcher, the
-// form with its errors, the list of past conversations, a conversation with the team's reply and
-// the offline notice. No text may overflow its box (scrollWidth against clientWidth of each element
+// form with its errors, the list of past conversations, a resolved one, a conversation with the
+// team's reply and the offline notice. No text may overflow its box (scrollWidth against clientWidth of each element
 // that holds text), the three right-to-left languages lay out right to left, and axe finds nothing.
 // Screenshots of the scripts worth looking at land in artifacts/screenshots/.
 
@@ -120,6 +120,12 @@ describe.each(supportedLanguages)('%s', (language) => {
     await list.getByText(statusLine(texts.statusResolved)).waitFor({ timeout: 10_000 });
     await list.getByText(statusLine(texts.statusOpen)).waitFor();
     await expectFits(page, language, 'history');
+
+    // A conversation the team resolved: the notice, and the button that starts a new one.
+    await list.getByRole('button', { name: new RegExp(past.subject) }).click();
+    await root.getByText(texts.resolved).waitFor({ timeout: 10_000 });
+    await root.getByRole('button', { name: texts.startNew, exact: true }).waitFor();
+    await expectFits(page, language, 'ended');
 
     // A conversation with the team's reply, then the offline notice.
     await list.getByRole('button', { name: new RegExp(current.subject) }).click();
