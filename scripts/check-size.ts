@@ -8,15 +8,16 @@
 // Issue 12's budget for the loader is 6 KB (stretch 4 KB). It is not met yet: the loader carries
 // the whole option and command checking with its console messages (config.ts, commands.ts and the
 // snippet's queue, about 4.5 KB of gzip on their own), which the issue wants at once, with no other
-// file. Until it is, CI holds the ceiling below as a guard against growth, with room for the
-// languages of issue 16; the bench prints the figures side by side.
+// file. Until it is, CI holds the ceiling below, 1 KB above today's loader, as a guard against
+// growth. Languages no longer weigh on it (issue 16): the loader speaks English, and the others are
+// listed in the languages' index, which only customers who read them fetch.
 import { readFileSync } from 'node:fs';
 import { kb, measure } from '../bench/bytes';
 import type { BuildManifest } from '../widget/loader/chunks';
 
 const DIST = new URL('../dist/', import.meta.url);
 const LOADER_BUDGET = 6 * 1024;
-const LOADER_CEILING = 14 * 1024;
+const LOADER_CEILING = 13 * 1024;
 // Everything a customer who chats downloads, held with at least 1 KB of headroom.
 const CHAT_CEILING = 46 * 1024;
 
