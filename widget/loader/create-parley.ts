@@ -11,17 +11,17 @@
 
 import type { AppControl, AppHost, AppModule, ParleyEventMap, View } from '../contract';
 import { type IdentifyInput, type Logger, type NewConversationInput, type ParleyApi, PREFIX } from '../core/commands';
-import { hasStoredWork } from '../core/conversation-store';
 import { createEmitter } from '../core/emitter';
 import { validateMetadata } from '../core/metadata';
 import type { ParleyOptions } from '../core/options';
 import { STORAGE_PREFIX, storageNamespace } from '../core/storage';
 import { nextTask, whenIdle } from '../dom/page';
-import { launcher as englishLauncher, type Strings } from '../i18n/en';
-import { type Language, languageOf, resolveLocale, textDirection } from '../i18n/locale';
-import { followBodySwaps, saveData, watchOpeners } from './host-page';
+import type { Strings } from '../i18n/en';
+import { type Language, resolveLocale } from '../i18n/locale';
+import { followBodySwaps, holdsStored, saveData, watchOpeners } from './host-page';
 import { createRoot, type WidgetRoot } from './root';
 import { checkSetup, release } from './setup';
+import { createSpeech } from './speech';
 
 export { ParleyConfigError } from './setup';
 
@@ -54,9 +54,7 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
   });
   emitter.on('error', (payload) => log.error(`${PREFIX} ${payload.kind} failed: ${payload.message}`));
   const browserLanguages = () => (win.navigator.languages?.length ? win.navigator.languages : [win.navigator.language ?? 'en']);
-  /** The customer's locale, and the one the widget speaks: that one, once its texts are here. */
-  let locale = resolveLocale(config.locale, browserLanguages());
-  let shownLocale = languageOf(locale) === 'en' ? locale : 'en';
+  const speech = createSpeech(resolveLocale(config.locale, browserLanguages()), chunks.strings, log);
   let alive = true;
   /** The panel is open, or asked for and on its way; inline, always. */
   let open = config.open || inline;
@@ -70,40 +68,9 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
   /** The last load failed: where the panel would be, the customer is told, with a retry. */
   let failed = false;
   const queue: Array<(app: AppControl) => void> = [];
-  /**
-   * The texts of each language fetched so far. English is here from the start, its panel's texts
-   * once the app has arrived; another language's file brings both parts.
-   */
-  const texts: Partial<Record<Language, Partial<Strings>>> = { en: englishLauncher };
 
-  const view = (): View => ({ open, locale: shownLocale, dir: textDirection(shownLocale), strings: texts[languageOf(shownLocale)] as Strings });
-  const draw = () =>
-    root?.frame.update({
-      open,
-      busy: open && !app && !failed,
-      failed: open && failed && !app,
-      unread,
-      locale: shownLocale,
-      dir: textDirection(shownLocale),
-      strings: texts[languageOf(shownLocale)] as Strings,
-    });
-
-  /** The customer's language's texts, fetched once; until they are here (or if they cannot come), the widget speaks as before. */
-  function loadTexts(): Promise<unknown> {
-    const wanted = locale;
-    const language = languageOf(wanted);
-    const arrived = () => {
-      if (locale === wanted) shownLocale = wanted;
-    };
-    if (texts[language]) return Promise.resolve(arrived());
-    return chunks.strings(language as Exclude<Language, 'en'>).then(
-      (strings) => {
-        texts[language] = strings;
-        arrived();
-      },
-      (error: unknown) => log.error(`${PREFIX} The ${language} texts could not be loaded; the widget speaks ${shownLocale} meanwhile.`, error),
-    );
-  }
+  const view = (): View => ({ open, ...speech.spoken() });
+  const draw = () => root?.frame.update({ open, busy: open && !app && !failed, failed: open && failed && !app, unread, ...speech.spoken() });
 
   const host: AppHost = {
     window: win,
@@ -126,12 +93,12 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
   function load(): Promise<AppControl | null> {
     if (app || !alive) return Promise.resolve(app);
     if (loading) return loading;
-    loading = Promise.all([chunks.app(), loadTexts()]).then(
+    loading = Promise.all([chunks.app(), speech.fetch()]).then(
       ([module]) => {
         loading = null;
         // Drawn first, in case a command asked for the app before the root's own task ran.
         if (!alive || !drawRoot()) return null;
-        texts.en = { ...englishLauncher, ...module.english };
+        speech.addEnglishPanel(module.english);
         failed = false;
         try {
           // A panel the customer asked for opens now, from closed, so that focus follows it; one
@@ -144,7 +111,7 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
         }
         for (const run of queue.splice(0)) run(app);
         // The language changed while the app was on its way.
-        if (shownLocale !== locale) showLanguage();
+        if (!speech.speaksWanted()) showLanguage();
         if (openPending) {
           openPending = false;
           app.update(view());
@@ -168,7 +135,7 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
 
   /** Shows the widget in the customer's language once its texts are here. */
   function showLanguage() {
-    void loadTexts().then(() => {
+    void speech.fetch().then(() => {
       if (!alive) return;
       draw();
       app?.update(view());
@@ -216,7 +183,7 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
       draw();
       bodySwaps = followBodySwaps(doc, config, root);
       // Another language's texts, launcher's included, are a file of their own: fetched at once.
-      if (shownLocale !== locale) showLanguage();
+      if (!speech.speaksWanted()) showLanguage();
     } catch (error) {
       log.error(`${PREFIX} The widget could not start:`, error);
       api.shutdown();
@@ -235,17 +202,8 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
   }
   nextTask(win, drawRoot);
 
-  /** Whether this browser holds a conversation or replies of this widget (storage may be blocked). */
-  function storedWork(prefix?: string): boolean {
-    try {
-      const store = win.localStorage;
-      if (!prefix) return hasStoredWork(store, storageNamespace(config.apiUrl, config.clientKey));
-      for (let i = 0; i < store.length; i++) if (store.key(i)?.startsWith(prefix)) return true;
-    } catch {
-      // Blocked storage: the widget kept nothing there.
-    }
-    return false;
-  }
+  /** Whether this browser holds a conversation or replies of this widget, or with a prefix, anything of Parley's. */
+  const storedWork = (prefix?: string) => holdsStored(win, prefix ?? null, storageNamespace(config.apiUrl, config.clientKey));
 
   const stopOpeners = watchOpeners(doc, { open: () => setOpen(true), intent: () => void load() });
 
@@ -260,7 +218,7 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
       withApp((started) => started.metadata(checked.value));
     },
     locale(tag) {
-      locale = resolveLocale(tag, browserLanguages());
+      speech.want(resolveLocale(tag, browserLanguages()));
       showLanguage();
     },
     sound(on) {

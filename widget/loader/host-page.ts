@@ -1,6 +1,7 @@
 // What the loader does with the host page beyond its root: the page's own openers
 // ([data-parley-open]), pages that replace their body, the target of inline mode, Save-Data.
 
+import { hasStoredWork } from '../core/conversation-store';
 import type { ResolvedConfig } from '../core/options';
 import type { WidgetRoot } from './root';
 
@@ -30,6 +31,21 @@ export function watchOpeners(doc: Document, on: { open(): void; intent(): void }
 }
 
 /** The customer's browser asks for less data (Save-Data): nothing is loaded before they ask. */
+/**
+ * Whether the page's storage holds the widget's conversation or replies (under `namespace`), or
+ * with `prefix`, any key of Parley's. False when storage is blocked: the widget kept nothing there.
+ */
+export function holdsStored(win: Window, prefix: string | null, namespace: string): boolean {
+  try {
+    const store = win.localStorage;
+    if (prefix === null) return hasStoredWork(store, namespace);
+    for (let i = 0; i < store.length; i++) if (store.key(i)?.startsWith(prefix)) return true;
+  } catch {
+    // Blocked storage.
+  }
+  return false;
+}
+
 export const saveData = (win: Window) => (win.navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
 
 /**
