@@ -129,12 +129,39 @@ describe.each(supportedLanguages)('%s', (language) => {
 
     // A conversation with the team's reply, then the offline notice.
     await list.getByRole('button', { name: new RegExp(current.subject) }).click();
-    await root.getByRole('log', { name: texts.conversation, exact: true }).getByText(answer).waitFor({ timeout: 10_000 });
+    const reply = root.getByRole('log', { name: texts.conversation, exact: true }).getByText(answer);
+    await reply.waitFor({ timeout: 10_000 });
+    // Each message reads in its own direction: the team's English reply left to right, whatever the panel's.
+    expect(await reply.evaluate((element) => element.closest('.bubble')!.matches(':dir(ltr)'))).toBe(true);
     await root.getByRole('textbox', { name: texts.writeReply, exact: true }).waitFor();
     await context.setOffline(true);
     await root.getByText(texts.offline).waitFor();
     await expectFits(page, language, 'conversation');
     await expectAxeClean(page, language, 'conversation');
     await context.setOffline(false);
+  });
+});
+
+describe('mixed directions', () => {
+  test('a message reads in its own direction: a Hebrew reply right to left in an English panel', async () => {
+    const email = `mixed.${Date.now()}@example.com`;
+    const conversation = await seedConversation(email, unique('Shipping to Haifa'));
+    const hebrew = unique('ההזמנה שלך נשלחה היום ותגיע ביום חמישי.');
+    site.emulator.agentReply(conversation.id, hebrew);
+
+    const { page } = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(site.page('/mixed.html', site.html()));
+    const root = page.locator('#parley-root');
+    await parley(page, 'identify', { email });
+    await root.getByRole('button', { name: english.openChat, exact: true }).click();
+    await root
+      .getByRole('list', { name: english.yourConversations })
+      .getByRole('button', { name: new RegExp(conversation.subject) })
+      .click();
+    const reply = root.getByRole('log', { name: english.conversation, exact: true }).getByText(hebrew);
+    await reply.waitFor({ timeout: 10_000 });
+    expect(await root.getByRole('dialog').getAttribute('dir')).toBe('ltr');
+    expect(await reply.evaluate((element) => element.closest('.bubble')!.matches(':dir(rtl)'))).toBe(true);
+    expect(await overflowing(page)).toEqual([]);
   });
 });

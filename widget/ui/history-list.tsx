@@ -38,7 +38,9 @@ export function HistoryList({ strings, formats, history, currentId, onResume }: 
           {items.map((item) => (
             <li key={item.id}>
               <button type="button" class="conv" aria-current={item.id === currentId ? 'true' : undefined} onClick={() => onResume(item.id)}>
-                <span class="subject">{item.subject || strings.subjectFallback}</span>
+                <span class="subject" dir="auto">
+                  {item.subject || strings.subjectFallback}
+                </span>
                 <span class="muted">
                   {strings[STATUS_KEYS[item.status] ?? 'statusOpen']}
                   {formats.short(item.updatedAt) && ` · ${formats.short(item.updatedAt)}`}

@@ -80,7 +80,8 @@ class MessageItem extends Component<MessageItemProps> {
     return (
       <div class={`msg ${message.delivery}`}>
         <span class="sr">{author}</span>
-        <p class="bubble">
+        {/* Its own direction, from its first strong letter: a Hebrew message in an English panel reads right to left. */}
+        <p class="bubble" dir="auto">
           <MessageBody text={message.body} />
         </p>
         <p class="meta">
