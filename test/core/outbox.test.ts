@@ -6,7 +6,8 @@ import { createClient } from '../../widget/api/client';
 import type { ApiError } from '../../widget/api/errors';
 import type { ApiClient, Conversation, Message } from '../../widget/api/types';
 import { systemClock } from '../../widget/core/clock';
-import { createOutbox, type OutboxEntry, type OutboxOptions } from '../../widget/core/outbox';
+import { createOutbox, type OutboxOptions } from '../../widget/core/outbox';
+import type { OutboxEntry } from '../../widget/core/outbox-entry';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
 import { createFakeClock } from '../helpers/fake-clock';
 

@@ -4,7 +4,7 @@
 import { isVisibleMessage } from '../api/adapter';
 import type { Message } from '../api/types';
 import { findLanded, normaliseBody } from './landed-message';
-import type { OutboxEntry } from './outbox';
+import type { OutboxEntry } from './outbox-entry';
 import type { ChatMessage } from './state';
 
 export interface ViewInput {
