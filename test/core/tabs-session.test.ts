@@ -3,18 +3,12 @@
 // every tab up to date.
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClient } from '../../widget/api/client';
 import { systemClock } from '../../widget/core/clock';
 import type { ParleyEvents } from '../../widget/core/events';
-import { createSession, type Timing } from '../../widget/core/session';
-import { createStorage, storageNamespace } from '../../widget/core/storage';
-import { createTabChannel } from '../../widget/core/tab-channel';
-import { createTabLeader } from '../../widget/core/tab-leader';
-import { isTabMessage, type TabMessage } from '../../widget/core/tab-messages';
+import type { Timing } from '../../widget/core/session/pace';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
 import type { FakeClock } from '../helpers/fake-clock';
-import { createSwitch } from '../helpers/fake-clock';
-import { FAST } from '../helpers/session';
+import { FAST, startSession } from '../helpers/session';
 import { createBrowser } from '../helpers/tabs';
 
 let helpdesk: TestEmulator;
@@ -36,50 +30,24 @@ afterEach(async () => {
 let ids = 0;
 function openTab(options: { locks?: boolean; timing?: Partial<Timing> } = {}) {
   const tab = browser.openTab();
-  const namespace = storageNamespace(helpdesk.url, helpdesk.keys.client);
-  const visibility = createSwitch(true);
-  const events: Array<{ event: keyof ParleyEvents; payload: unknown }> = [];
-  const tabId = `${tab.id}-${(ids += 1)}`;
-  const leader = createTabLeader({
-    name: `${namespace}:leader`,
-    locks: options.locks === false ? null : tab.locks,
-    storage: tab.storage,
-    subscribeStorage: tab.subscribeStorage,
-    clock: tab.clock,
-    random: Math.random,
-    tabId,
-    leaseMs: 600,
-  });
-  const channel = createTabChannel<TabMessage>({
-    name: `${namespace}:bus`,
-    BroadcastChannel: tab.BroadcastChannel,
-    storage: tab.storage,
-    subscribeStorage: tab.subscribeStorage,
-    isMessage: isTabMessage,
-    clock: tab.clock,
-    tabId,
-  });
-  const session = createSession({
-    client: createClient({ apiUrl: helpdesk.url, clientKey: helpdesk.keys.client, timeoutMs: 5000 }),
-    storage: createStorage({ backend: () => tab.storage() as Storage, apiUrl: helpdesk.url, clientKey: helpdesk.keys.client }),
-    clock: tab.clock,
-    random: Math.random,
-    newId: () => `${tabId}-${(ids += 1)}`,
-    visibility: { isVisible: visibility.get, subscribe: visibility.subscribe },
-    connectivity: { isOnline: () => true, subscribe: () => () => {} },
-    config: { priority: 'normal', pageInfo: false, requireEmail: false },
-    emit: (event, payload) => events.push({ event, payload }),
-    pageInfo: () => ({}),
-    fallbackSubject: () => 'Support request',
+  const started = startSession(helpdesk, {
+    tab: { tab, locks: options.locks, leaseMs: 600 },
+    idPrefix: `${tab.id}-${(ids += 1)}`,
+    priority: 'normal',
+    pageInfo: false,
     timing: { ...FAST, openIntervalMs: 100, closedIntervalMs: 100, idleIntervalMs: 100, ...options.timing },
-    tabs: { leader, channel, subscribeStorage: tab.subscribeStorage },
   });
+  const { session, visibility } = started;
   const handle = {
     session,
-    leader,
+    leader: {
+      get isLeader() {
+        return session.isLeader();
+      },
+    },
     visibility,
     state: () => session.getState(),
-    events: (name: keyof ParleyEvents) => events.filter((entry) => entry.event === name).map((entry) => entry.payload),
+    events: (name: keyof ParleyEvents) => started.events.filter((entry) => entry.event === name).map((entry) => entry.payload),
     close() {
       session.destroy();
       tab.close();
