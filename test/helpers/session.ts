@@ -1,15 +1,14 @@
-// A session (composeSession, as the page has it) against a real emulator over loopback HTTP, with a
-// Storage the test can inspect or break, or a tab of a simulated browser, and fast polling so
-// tests see replies quickly.
+// A session (composeSession, as the page has it) against a real emulator over loopback HTTP, on the
+// fake clock (fake-time.ts), with a Storage the test can inspect or break, or a tab of a simulated
+// browser (tabs.ts), and fast polling.
 
 import type { Priority } from '../../widget/api/types';
-import { systemClock } from '../../widget/core/clock';
 import type { ParleyEvents } from '../../widget/core/events';
 import { composeSession } from '../../widget/core/session/compose';
 import type { Timing } from '../../widget/core/session/pace';
-import type { Clock } from '../../widget/core/world';
 import type { TestEmulator } from './emulator';
 import { createSwitch } from './fake-clock';
+import type { FakeTime } from './fake-time';
 import { type Tab, tabsWorld } from './tabs';
 
 /** A Storage implementation (like localStorage) that can be told to throw. */
@@ -57,8 +56,8 @@ export interface SessionOptions {
   pageInfo?: boolean;
   requireEmail?: boolean;
   priority?: Priority;
-  /** The customer's clock (the system's by default). */
-  clock?: Clock;
+  /** The fake clock driven with the network (fake-time.ts): the session's clock and fetch. */
+  time: FakeTime;
   random?: () => number;
   timing?: Partial<Timing>;
   /** A tab of a simulated browser (tabs.ts): the session shares storage, locks and a channel with its other tabs. */
@@ -67,7 +66,7 @@ export interface SessionOptions {
   idPrefix?: string;
 }
 
-export function startSession(helpdesk: TestEmulator, options: SessionOptions = {}) {
+export function startSession(helpdesk: TestEmulator, options: SessionOptions) {
   const events: Array<{ event: keyof ParleyEvents; payload: unknown }> = [];
   const backend = options.backend === undefined ? new MemoryStorage() : options.backend;
   const visibility = createSwitch(true);
@@ -76,9 +75,10 @@ export function startSession(helpdesk: TestEmulator, options: SessionOptions = {
   const prefix = options.idPrefix ?? `id-${Date.now()}`;
   let ids = 0;
   const session = composeSession({
-    api: { apiUrl: helpdesk.url, clientKey: helpdesk.keys.client, timeoutMs: 5000 },
+    api: { apiUrl: helpdesk.url, clientKey: helpdesk.keys.client, timeoutMs: 5000, fetch: options.time.fetch },
     storage: tab ? () => tab.storage() as Storage : () => backend,
-    clock: options.clock ?? tab?.clock ?? systemClock,
+    // A tab's clock is the browser's (the same fake clock), whose timers die with the tab.
+    clock: tab?.clock ?? options.time.clock,
     random: options.random ?? Math.random,
     newId: () => `${prefix}-${(ids += 1)}`,
     visibility: { isVisible: visibility.get, subscribe: visibility.subscribe },
