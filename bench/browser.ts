@@ -40,7 +40,7 @@ export async function newBenchPage(browser: Browser, options: { cpuThrottling?: 
 }
 
 /**
- * The widget's conversation pointer (widget/core/storage.ts and session.ts): a page that finds it
+ * The widget's conversation pointer (widget/core/conversation-store.ts and session/pointer.ts): a page that finds it
  * resumes that conversation. If the stored format changes, the measurements that use it time out
  * waiting for the conversation, and say so.
  */

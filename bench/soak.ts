@@ -1,10 +1,8 @@
 // 10,000 poll cycles of a real session against the emulator over loopback HTTP, then shutdown:
 // prints heap growth and the timers still alive. Run with --expose-gc for a stable heap figure.
 
-import { createClient } from '../widget/api/client';
 import { systemClock } from '../widget/core/clock';
-import { createSession } from '../widget/core/session';
-import { createStorage } from '../widget/core/storage';
+import { composeSession } from '../widget/core/session/compose';
 import type { Clock } from '../widget/core/world';
 import { startEmulatorProcess } from './emulator';
 
@@ -57,17 +55,15 @@ export async function soak(cycles = 10_000): Promise<SoakResult> {
     clear: () => memory.clear(),
   } as Storage;
   let polls = 0;
-  const client = createClient({ apiUrl: emulator.url, clientKey: 'bnc_cl_bench' });
-  const counted = {
-    ...client,
-    listMessages: (...args: Parameters<typeof client.listMessages>) => {
-      polls += 1;
-      return client.listMessages(...args);
-    },
+  // Counts the polls (the GETs of the messages list) on their way out.
+  const countingFetch: typeof fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if ((init?.method ?? 'GET') === 'GET' && url.split('?')[0]!.endsWith('/messages/')) polls += 1;
+    return fetch(input, init);
   };
-  const session = createSession({
-    client: counted,
-    storage: createStorage({ backend: () => backend, apiUrl: emulator.url, clientKey: 'bnc_cl_bench' }),
+  const session = composeSession({
+    api: { apiUrl: emulator.url, clientKey: 'bnc_cl_bench', fetch: countingFetch },
+    storage: () => backend,
     clock,
     random: Math.random,
     newId: () => crypto.randomUUID(),

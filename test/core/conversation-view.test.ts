@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../widget/api/types';
 import { conversationView, reuseUnchanged, unreadCount } from '../../widget/core/conversation-view';
-import type { OutboxEntry } from '../../widget/core/outbox';
+import type { OutboxEntry } from '../../widget/core/outbox-entry';
 
 const customer = new Set(['jane@example.com']);
 const message = (id: string, sender: string | null, body: string, type = 'reply', createdAt = `2026-11-22T10:0${id.length}:00Z`): Message => ({

@@ -1,26 +1,32 @@
 // The outbox against the real emulator over loopback HTTP: order, lost answers, duplicates,
-// rejections, reloads mid-send. Backoff delays are shortened; nothing here asserts timing.
+// rejections, reloads mid-send. Its clock is the fake one (fake-time.ts): backoffs and Retry-After
+// pass when the test lets time pass, with every request answered, and cost no real time.
 
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../widget/api/client';
 import type { ApiError } from '../../widget/api/errors';
 import type { ApiClient, Conversation, Message } from '../../widget/api/types';
-import { systemClock } from '../../widget/core/clock';
-import { createOutbox, type OutboxEntry, type OutboxOptions } from '../../widget/core/outbox';
+import { createOutbox, type OutboxOptions } from '../../widget/core/outbox';
+import type { OutboxEntry } from '../../widget/core/outbox-entry';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
-import { createFakeClock } from '../helpers/fake-clock';
+import { createFakeTime, type FakeTime } from '../helpers/fake-time';
 
 const CUSTOMER = 'jane@example.com';
 const sendPath = (id: string) => `/api/v1/conversations/${id}/messages/create/`;
 const online = { isOnline: () => true, subscribe: () => () => {} };
 
 let helpdesk: TestEmulator;
+let time: FakeTime;
 let client: ApiClient;
 let conversation: Conversation;
 
+/** The widget's client, on the fake time's fetch. */
+const clientOn = (on: FakeTime) => createClient({ apiUrl: helpdesk.url, clientKey: helpdesk.keys.client, timeoutMs: 5000, fetch: on.fetch });
+
 beforeEach(async () => {
   helpdesk = await startTestEmulator({ rateLimitPerMinute: 100_000, switches: { descriptionAsMessage: false } });
-  client = createClient({ apiUrl: helpdesk.url, clientKey: helpdesk.keys.client, timeoutMs: 5000 });
+  time = createFakeTime();
+  client = clientOn(time);
   conversation = await client.createConversation({ subject: 'Order', description: 'Where is my order?', userEmail: CUSTOMER, channel: 'web' });
 });
 afterEach(() => helpdesk.cleanup());
@@ -38,7 +44,7 @@ function makeOutbox(overrides: Partial<OutboxOptions> = {}) {
   const outbox = createOutbox({
     client,
     store,
-    clock: systemClock,
+    clock: time.clock,
     random: Math.random,
     connectivity: online,
     newId: () => `local-${(ids += 1)}`,
@@ -59,11 +65,9 @@ const customerBodies = () =>
     .filter((message) => message.sender_email === CUSTOMER)
     .map((message) => message.body);
 
-const settled = (outbox: ReturnType<typeof createOutbox>, timeout = 20_000) =>
-  vi.waitFor(() => expect(outbox.entries(conversation.id).every((entry) => entry.state === 'sent' || entry.state === 'failed')).toBe(true), {
-    timeout,
-    interval: 20,
-  });
+/** Time passes until every entry is sent or failed (within a minute of the clock's time, unless told). */
+const settled = (outbox: ReturnType<typeof createOutbox>, on = time, limitMs?: number) =>
+  on.until(() => expect(outbox.entries(conversation.id).every((entry) => entry.state === 'sent' || entry.state === 'failed')).toBe(true), limitMs);
 
 describe('outbox', () => {
   it('sends replies in order, one at a time, with the requester as sender', async () => {
@@ -120,7 +124,7 @@ describe('outbox', () => {
     helpdesk.setStatus(conversation.id, 'closed');
     outbox.start();
     outbox.enqueue(conversation.id, 'Still there?', CUSTOMER);
-    await vi.waitFor(() => expect(rejected).toHaveLength(1));
+    await time.until(() => expect(rejected).toHaveLength(1));
     expect(rejected[0]?.entry.body).toBe('Still there?');
     expect(rejected[0]?.error.status).toBe(400);
     expect(rejected[0]?.error.message).toMatch(/closed/i);
@@ -174,19 +178,21 @@ describe('outbox', () => {
 
   it('finds a lost answer with the clock hours ahead of the server, from the stored entry alone (another tab resumes it)', async () => {
     // The customer's clock is five hours fast; the emulator keeps the true time.
-    const clock = createFakeClock(Date.now() + 5 * 3_600_000);
+    const skewed = createFakeTime(Date.now() + 5 * 3_600_000);
+    const { clock } = skewed;
     const store = memoryStore();
-    const first = makeOutbox({ clock, store, random: () => 1 });
+    const first = makeOutbox({ client: clientOn(skewed), clock, store, random: () => 1 });
     helpdesk.loseNextAnswer({ method: 'POST', path: sendPath(conversation.id) }, 1);
     first.outbox.start();
     first.outbox.enqueue(conversation.id, 'Is anyone there?', CUSTOMER);
-    await vi.waitFor(() => expect(store.saved()[0]).toMatchObject({ state: 'pending', uncertain: true }));
+    await skewed.quiet();
+    expect(store.saved()[0]).toMatchObject({ state: 'pending', uncertain: true });
     // The tab is closed while its retry waits; the next tab has only what was stored.
     first.outbox.stop();
-    const next = makeOutbox({ clock, store });
+    const next = makeOutbox({ client: clientOn(skewed), clock, store });
     next.outbox.start();
-    await clock.advance(40);
-    await settled(next.outbox);
+    await skewed.pass(40);
+    await settled(next.outbox, skewed);
     expect(customerBodies()).toEqual(['Is anyone there?']);
     expect(next.outbox.entries(conversation.id)[0]?.state).toBe('sent');
     expect(helpdesk.requests.filter((request) => request.method === 'POST' && request.path === sendPath(conversation.id))).toHaveLength(1);
@@ -210,19 +216,18 @@ describe('outbox', () => {
   });
 
   it('never sends earlier than Retry-After: 6', async () => {
-    const clock = createFakeClock(Date.now());
-    const { outbox } = makeOutbox({ clock, random: () => 0 });
+    const { outbox } = makeOutbox({ random: () => 0 });
     helpdesk.failNext({ method: 'POST', path: sendPath(conversation.id) }, 1, 429, { retryAfter: '6' });
     outbox.start();
     outbox.enqueue(conversation.id, 'Rate limited', CUSTOMER);
     const posts = () => helpdesk.requests.filter((request) => request.method === 'POST' && request.path === sendPath(conversation.id));
-    await vi.waitFor(() => expect(posts()).toHaveLength(1));
-    await vi.waitFor(() => expect(clock.nextDelay()).toBe(6000));
-    await clock.advance(5999);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await time.quiet();
     expect(posts()).toHaveLength(1);
-    await clock.advance(1);
-    await vi.waitFor(() => expect(posts()).toHaveLength(2));
+    expect(time.clock.nextDelay()).toBe(6000);
+    await time.pass(5999);
+    expect(posts()).toHaveLength(1);
+    await time.pass(1);
+    expect(posts()).toHaveLength(2);
     await settled(outbox);
     expect(customerBodies()).toEqual(['Rate limited']);
     outbox.stop();
@@ -238,13 +243,14 @@ describe('outbox', () => {
     helpdesk.loseNextAnswer({ method: 'POST', path: sendPath(conversation.id) }, 2);
     outbox.start();
     for (const body of bodies) outbox.enqueue(conversation.id, body, CUSTOMER);
-    // The emulator's 503s say Retry-After: 1, and the outbox honours it: this takes ~30 s.
-    await settled(outbox, 110_000);
+    // The emulator's 503s say Retry-After: 1, and the outbox honours it: about half a minute of the
+    // clock's time, none of it real.
+    await settled(outbox, time, 10 * 60_000);
     helpdesk.switches.failRate = 0;
     expect(customerBodies()).toEqual(bodies);
     expect(outbox.entries(conversation.id).filter((entry) => entry.state !== 'sent')).toEqual([]);
     const failures = helpdesk.requests.filter((request) => request.status === 503).length;
     expect(failures).toBeGreaterThan(5); // the faults really happened
     outbox.stop();
-  }, 120_000);
+  });
 });

@@ -1,20 +1,24 @@
 // The session against the real emulator: what a customer would notice in the panel, and what the
-// helpdesk receives.
+// helpdesk receives. Time is the fake clock's (fake-time.ts): it passes when a test says so, with
+// every request of that time answered, so "nothing else happened" is a fact, not a hope.
 
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
-import { MemoryStorage, startSession } from '../helpers/session';
+import { createFakeTime, type FakeTime } from '../helpers/fake-time';
+import { MemoryStorage, type SessionOptions, startSession } from '../helpers/session';
 
 let helpdesk: TestEmulator;
+let time: FakeTime;
 const sessions: Array<ReturnType<typeof startSession>> = [];
-const open = (...args: Parameters<typeof startSession>) => {
-  const started = startSession(...args);
+const open = (target: TestEmulator, options: Partial<SessionOptions> = {}) => {
+  const started = startSession(target, { time, ...options });
   sessions.push(started);
   return started;
 };
 
 beforeEach(async () => {
   helpdesk = await startTestEmulator({ rateLimitPerMinute: 100_000 });
+  time = createFakeTime();
 });
 afterEach(async () => {
   for (const { session } of sessions.splice(0)) session.destroy();
@@ -23,10 +27,10 @@ afterEach(async () => {
 
 const createRequests = () => helpdesk.requests.filter((request) => request.path === '/api/v1/conversations/create/' && request.method === 'POST');
 const bodies = (s: ReturnType<typeof startSession>) => s.state().messages.map((message) => `${message.author}: ${message.body}`);
-const waitFor = (assertion: () => void) => vi.waitFor(assertion, { timeout: 5000, interval: 20 });
+const waitFor = (assertion: () => void) => time.until(assertion);
 
 async function startConversation(s: ReturnType<typeof startSession>, message = 'Where is my order #1234?\nIt was due Monday.', email = 'jane@example.com') {
-  await s.session.actions.startConversation({ name: 'Jane van Doe', email, message });
+  await time.complete(s.session.actions.startConversation({ name: 'Jane van Doe', email, message }));
   expect(s.state().phase).toBe('active');
   return s.state().conversation!;
 }
@@ -62,7 +66,7 @@ describe('starting a conversation', () => {
     const s = open(helpdesk);
     await startConversation(s, 'Hello there');
     await waitFor(() => expect(helpdesk.requests.some((request) => request.path.endsWith('/messages/'))).toBe(true));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await time.pass(200);
     expect(bodies(s)).toEqual(['customer: Hello there']);
   });
 
@@ -113,7 +117,7 @@ describe('talking', () => {
   it('counts unread team replies while the panel is closed and clears them when it opens', async () => {
     const s = open(helpdesk);
     const conversation = await startConversation(s, 'Hi');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await time.pass(100);
     helpdesk.agentReply(conversation.id, 'One');
     helpdesk.agentReply(conversation.id, 'Two');
     await waitFor(() => expect(s.state().unreadCount).toBe(2));
@@ -176,7 +180,7 @@ describe('across reloads', () => {
     const first = open(helpdesk, { backend });
     const conversation = await startConversation(first, 'Before reload');
     first.session.actions.setDraft('half-typed');
-    await new Promise((resolve) => setTimeout(resolve, 500)); // the draft is written after a pause
+    await time.pass(500); // the draft is written after a pause
     first.session.destroy();
 
     const second = open(helpdesk, { backend });
@@ -200,7 +204,7 @@ describe('across reloads', () => {
     await second.session.restore();
     expect(second.state().phase).toBe('form');
     expect(backend.keys().some((key) => key.endsWith(':conversation'))).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await time.pass(500);
     expect(helpdesk.requests.filter((request) => request.method !== 'OPTIONS')).toHaveLength(1);
   });
 
@@ -252,7 +256,7 @@ describe('across reloads', () => {
     const s = open(helpdesk, { backend });
     await s.session.restore();
     s.session.setPanelOpen(true);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await time.pass(300);
     expect(helpdesk.requests).toHaveLength(0);
     expect(backend.writes).toBe(0);
   });
@@ -316,7 +320,7 @@ describe('identified customers', () => {
     s.session.destroy();
     await resuming;
     const requestsAfter = helpdesk.requests.length;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await time.pass(300);
     expect(s.state().conversation).toBeNull();
     const storedKeys = Array.from({ length: s.backend!.length }, (_, index) => s.backend!.key(index) ?? '');
     expect(storedKeys.filter((key) => key.endsWith(':conversation'))).toEqual([]);

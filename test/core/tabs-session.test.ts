@@ -1,32 +1,25 @@
 // Several tabs of one site in one simulated browser (shared storage, Web Locks, BroadcastChannel),
 // each running a real session against the emulator: one poller per browser, replies sent once,
-// every tab up to date.
+// every tab up to date. The browser's clock is the fake one (fake-time.ts): a second passes when a
+// test says so, with every request of that second answered.
 
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClient } from '../../widget/api/client';
-import { systemClock } from '../../widget/core/clock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ParleyEvents } from '../../widget/core/events';
-import { createSession, type Timing } from '../../widget/core/session';
-import { createStorage, storageNamespace } from '../../widget/core/storage';
-import { createTabChannel } from '../../widget/core/tab-channel';
-import { createTabLeader } from '../../widget/core/tab-leader';
-import { isTabMessage, type TabMessage } from '../../widget/core/tab-messages';
+import type { Timing } from '../../widget/core/session/pace';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
-import type { FakeClock } from '../helpers/fake-clock';
-import { createSwitch } from '../helpers/fake-clock';
-import { FAST } from '../helpers/session';
+import { createFakeTime, type FakeTime } from '../helpers/fake-time';
+import { FAST, startSession } from '../helpers/session';
 import { createBrowser } from '../helpers/tabs';
 
 let helpdesk: TestEmulator;
+let time: FakeTime;
 let browser: ReturnType<typeof createBrowser>;
 const opened: Array<{ close(): void }> = [];
 
-// Real time: the emulator answers over real HTTP.
-const realClock = { ...systemClock, advance: async () => {}, pendingTimers: () => 0, nextDelay: () => null } as FakeClock;
-
 beforeEach(async () => {
   helpdesk = await startTestEmulator({ rateLimitPerMinute: 100_000 });
-  browser = createBrowser(realClock);
+  time = createFakeTime();
+  browser = createBrowser(time.clock);
 });
 afterEach(async () => {
   for (const tab of opened.splice(0)) tab.close();
@@ -36,50 +29,25 @@ afterEach(async () => {
 let ids = 0;
 function openTab(options: { locks?: boolean; timing?: Partial<Timing> } = {}) {
   const tab = browser.openTab();
-  const namespace = storageNamespace(helpdesk.url, helpdesk.keys.client);
-  const visibility = createSwitch(true);
-  const events: Array<{ event: keyof ParleyEvents; payload: unknown }> = [];
-  const tabId = `${tab.id}-${(ids += 1)}`;
-  const leader = createTabLeader({
-    name: `${namespace}:leader`,
-    locks: options.locks === false ? null : tab.locks,
-    storage: tab.storage,
-    subscribeStorage: tab.subscribeStorage,
-    clock: tab.clock,
-    random: Math.random,
-    tabId,
-    leaseMs: 600,
-  });
-  const channel = createTabChannel<TabMessage>({
-    name: `${namespace}:bus`,
-    BroadcastChannel: tab.BroadcastChannel,
-    storage: tab.storage,
-    subscribeStorage: tab.subscribeStorage,
-    isMessage: isTabMessage,
-    clock: tab.clock,
-    tabId,
-  });
-  const session = createSession({
-    client: createClient({ apiUrl: helpdesk.url, clientKey: helpdesk.keys.client, timeoutMs: 5000 }),
-    storage: createStorage({ backend: () => tab.storage() as Storage, apiUrl: helpdesk.url, clientKey: helpdesk.keys.client }),
-    clock: tab.clock,
-    random: Math.random,
-    newId: () => `${tabId}-${(ids += 1)}`,
-    visibility: { isVisible: visibility.get, subscribe: visibility.subscribe },
-    connectivity: { isOnline: () => true, subscribe: () => () => {} },
-    config: { priority: 'normal', pageInfo: false, requireEmail: false },
-    emit: (event, payload) => events.push({ event, payload }),
-    pageInfo: () => ({}),
-    fallbackSubject: () => 'Support request',
+  const started = startSession(helpdesk, {
+    time,
+    tab: { tab, locks: options.locks, leaseMs: 600 },
+    idPrefix: `${tab.id}-${(ids += 1)}`,
+    priority: 'normal',
+    pageInfo: false,
     timing: { ...FAST, openIntervalMs: 100, closedIntervalMs: 100, idleIntervalMs: 100, ...options.timing },
-    tabs: { leader, channel, subscribeStorage: tab.subscribeStorage },
   });
+  const { session, visibility } = started;
   const handle = {
     session,
-    leader,
+    leader: {
+      get isLeader() {
+        return session.isLeader();
+      },
+    },
     visibility,
     state: () => session.getState(),
-    events: (name: keyof ParleyEvents) => events.filter((entry) => entry.event === name).map((entry) => entry.payload),
+    events: (name: keyof ParleyEvents) => started.events.filter((entry) => entry.event === name).map((entry) => entry.payload),
     close() {
       session.destroy();
       tab.close();
@@ -91,11 +59,10 @@ function openTab(options: { locks?: boolean; timing?: Partial<Timing> } = {}) {
 
 const listPolls = (id: string) =>
   helpdesk.requests.filter((request) => request.method === 'GET' && request.path === `/api/v1/conversations/${id}/messages/`).length;
-const waitFor = (assertion: () => void) => vi.waitFor(assertion, { timeout: 8000, interval: 20 });
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const waitFor = (assertion: () => void) => time.until(assertion);
 
 async function startIn(tab: ReturnType<typeof openTab>) {
-  await tab.session.actions.startConversation({ name: 'Jane', email: 'jane@example.com', message: 'Hello from tab one' });
+  await time.complete(tab.session.actions.startConversation({ name: 'Jane', email: 'jane@example.com', message: 'Hello from tab one' }));
   return tab.state().conversation!;
 }
 
@@ -109,7 +76,7 @@ describe.each([true, false])('tabs of one site (Web Locks: %s)', (locks) => {
 
     // One tab polling at 100 ms for 1.5 s makes ~15 polls; three tabs must not make ~45.
     const before = listPolls(conversation.id);
-    await pause(1500);
+    await time.pass(1500);
     expect(listPolls(conversation.id) - before).toBeLessThanOrEqual(20);
 
     helpdesk.agentReply(conversation.id, 'Seen everywhere');
@@ -133,7 +100,7 @@ describe.each([true, false])('tabs of one site (Web Locks: %s)', (locks) => {
     for (const tab of [first, second]) {
       await waitFor(() => expect(tab.state().messages.find((message) => message.body === 'Typed in the follower')?.delivery).toBe('sent'));
     }
-    await pause(300);
+    await time.pass(300);
     expect(helpdesk.listMessages(conversation.id).filter((message) => message.body === 'Typed in the follower')).toHaveLength(1);
   });
 
@@ -155,12 +122,12 @@ describe.each([true, false])('tabs of one site (Web Locks: %s)', (locks) => {
     const conversation = await startIn(first);
     const second = openTab({ locks });
     await second.session.restore();
-    await pause(300);
+    await time.pass(300);
     first.visibility.set(false);
     second.visibility.set(false);
-    await pause(200);
+    await time.pass(200);
     const before = helpdesk.requests.length;
-    await pause(1000);
+    await time.pass(1000);
     expect(helpdesk.requests.length).toBe(before);
     second.visibility.set(true);
     await waitFor(() => expect(listPolls(conversation.id)).toBeGreaterThan(0));
@@ -188,20 +155,20 @@ it('polls at the open pace when the panel is open in a tab that does not lead', 
   await waitFor(() => expect([first, second].filter((tab) => tab.leader.isLeader)).toHaveLength(1));
   const [leader, follower] = first.leader.isLeader ? [first, second] : [second, first];
   leader.session.setPanelOpen(false);
-  await pause(300);
+  await time.pass(300);
   const closedStart = listPolls(conversation.id);
-  await pause(1000);
+  await time.pass(1000);
   expect(listPolls(conversation.id) - closedStart).toBeLessThanOrEqual(1);
 
   follower.session.setPanelOpen(true);
-  await pause(100);
+  await time.pass(100);
   const openStart = listPolls(conversation.id);
-  await pause(1000);
+  await time.pass(1000);
   expect(listPolls(conversation.id) - openStart).toBeGreaterThanOrEqual(5);
 
   follower.session.setPanelOpen(false);
-  await pause(300);
+  await time.pass(300);
   const closedAgain = listPolls(conversation.id);
-  await pause(1000);
+  await time.pass(1000);
   expect(listPolls(conversation.id) - closedAgain).toBeLessThanOrEqual(1);
 });

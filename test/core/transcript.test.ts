@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../widget/api/types';
 import { conversationView } from '../../widget/core/conversation-view';
-import type { OutboxEntry } from '../../widget/core/outbox';
+import type { OutboxEntry } from '../../widget/core/outbox-entry';
 import { formatTranscript, transcriptFileName } from '../../widget/core/transcript';
 import { panel as en } from '../../widget/i18n/en';
 import { dateFormats } from '../../widget/ui/dates';

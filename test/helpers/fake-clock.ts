@@ -1,7 +1,6 @@
 // A clock the test moves by hand: timers fire in order as time is advanced, and promises
 // started by a timer get the chance to settle before the next one fires.
 
-import { systemClock } from '../../widget/core/clock';
 import type { Clock } from '../../widget/core/world';
 
 export interface FakeClock extends Clock {
@@ -50,14 +49,6 @@ export function createFakeClock(start = Date.parse('2026-11-22T10:00:00Z')): Fak
       return min;
     },
   };
-}
-
-/**
- * The clock of a customer's computer that is `offsetMs` off: its time is wrong, but its timers run
- * in real time, as on such a machine. The emulator (the server) keeps the true time.
- */
-export function createSkewedClock(offsetMs: number): Clock {
-  return { ...systemClock, now: () => Date.now() + offsetMs };
 }
 
 /** Visibility and connectivity that a test flips, with the callbacks the real page would fire. */

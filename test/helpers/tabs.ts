@@ -5,6 +5,7 @@
 // `tab.close()` is the tab going away without running any of its code: its timers, listeners,
 // locks and channels just vanish.
 
+import type { TabsWorld } from '../../widget/core/session/interfaces';
 import type { BroadcastChannelLike } from '../../widget/core/tab-channel';
 import type { Clock, LockManagerLike, StorageBackend, SubscribeStorage, TimerId } from '../../widget/core/world';
 import type { FakeClock } from './fake-clock';
@@ -164,5 +165,17 @@ export function createBrowser(clock: FakeClock) {
     lockRequestCount: () => lockHolders.size + [...lockQueues.values()].reduce((sum, queue) => sum + queue.length, 0),
     channelCount: () => channels.size,
     pendingTimers: clock.pendingTimers,
+  };
+}
+
+/** What a session in this tab knows of the site's other tabs; `locks: false` is a browser without Web Locks. */
+export function tabsWorld(tab: Tab, options: { tabId: string; locks?: boolean; leaseMs?: number }): TabsWorld {
+  return {
+    tabId: options.tabId,
+    locks: options.locks === false ? null : tab.locks,
+    BroadcastChannel: tab.BroadcastChannel,
+    storage: tab.storage,
+    subscribeStorage: tab.subscribeStorage,
+    leaseMs: options.leaseMs,
   };
 }

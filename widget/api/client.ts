@@ -16,9 +16,9 @@ import type { ApiClient, AuthHeader } from './types';
 
 export interface ClientOptions {
   /**
-   * The helpdesk's base URL and the client key as config.ts resolved them (`resolveConfig`, or its
-   * `checkApiUrl` and `checkClientKey`): the one place their rules are written, whose console
-   * messages a site owner reads. The client takes them as checked.
+   * The helpdesk's base URL and the client key as config.ts resolved them (`resolveConfig`, with
+   * `checkApiUrl` and `checkClientKey` of config-endpoint.ts): the one place their rules are
+   * written, whose console messages a site owner reads. The client takes them as checked.
    */
   apiUrl: string;
   clientKey: string;

@@ -11,7 +11,7 @@ import { formatTranscript, transcriptFileName } from '../core/transcript';
 import { connectAttention } from '../dom/attention';
 import { downloadText } from '../dom/download';
 import { mountPanel } from '../dom/mount';
-import { pageConnectivity, randomId } from '../dom/page';
+import { pageConnectivity } from '../dom/page';
 import { panel as english } from '../i18n/en';
 import { dateFormats } from '../ui/dates';
 import { applyPanelStyles } from '../ui/styles';
@@ -23,7 +23,7 @@ export function startApp(host: AppHost, initial: View): AppControl {
   const { window: win, config, root } = host;
   let view = initial;
   const connectivity = pageConnectivity(win);
-  const { session, tabs } = buildSession({
+  const { session, tabId, listen, stop } = buildSession({
     window: win,
     fetch: host.fetch,
     config,
@@ -40,9 +40,9 @@ export function startApp(host: AppHost, initial: View): AppControl {
     panelOpen: () => view.open,
     settings: () => ({ sound: host.soundOn(), titleAlert: config.titleAlert }),
     language: () => ({ locale: view.locale, strings: view.strings }),
-    isLeader: () => tabs.leader.isLeader,
+    isLeader: session.isLeader,
     claimKey: `${storageNamespace(config.apiUrl, config.clientKey)}:attention`,
-    tabId: randomId(win),
+    tabId,
     clock: systemClock,
   });
   session.setPanelOpen(view.open);
@@ -87,7 +87,7 @@ export function startApp(host: AppHost, initial: View): AppControl {
   win.addEventListener('pagehide', onPageHide);
   win.addEventListener('pageshow', onPageShow);
 
-  tabs.listen();
+  listen();
   const restored = session.restore();
 
   return {
@@ -123,7 +123,7 @@ export function startApp(host: AppHost, initial: View): AppControl {
       stopUnread();
       attention.destroy();
       session.destroy();
-      tabs.stop();
+      stop();
       panel.destroy();
       styles.remove();
       win.removeEventListener('pagehide', onPageHide);

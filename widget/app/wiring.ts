@@ -1,15 +1,11 @@
 // The session and its links to the page: the API client on the page's fetch, storage, the site's
 // other tabs, the page's metadata. Everything the widget does beyond drawing the launcher.
 
-import { createClient } from '../api/client';
 import { systemClock } from '../core/clock';
 import { collectPageInfo } from '../core/metadata';
 import type { ResolvedConfig } from '../core/options';
-import { createSession, type SessionDeps } from '../core/session';
-import { createStorage, storageNamespace } from '../core/storage';
-import { createTabChannel } from '../core/tab-channel';
-import { createTabLeader } from '../core/tab-leader';
-import { isTabMessage, type TabMessage } from '../core/tab-messages';
+import { composeSession } from '../core/session/compose';
+import type { SessionDeps, TabsWorld } from '../core/session/interfaces';
 import type { Connectivity, SubscribeStorage } from '../core/world';
 import { pageVisibility, randomId } from '../dom/page';
 
@@ -28,17 +24,16 @@ export interface SessionWiring {
 export function buildSession(wiring: SessionWiring) {
   const { window: win, config, locale } = wiring;
   const doc = win.document;
-  const tabs = connectTabs(win, storageNamespace(config.apiUrl, config.clientKey));
-  const session = createSession({
-    tabs,
-    client: createClient({
+  const tabs = connectTabs(win);
+  const session = composeSession({
+    api: {
       apiUrl: config.apiUrl,
       clientKey: config.clientKey,
       authHeader: config.authHeader,
       fetch: wiring.fetch ?? win.fetch.bind(win),
       revalidation: 'http-cache',
-    }),
-    storage: createStorage({ backend: () => win.localStorage, apiUrl: config.apiUrl, clientKey: config.clientKey }),
+    },
+    storage: () => win.localStorage,
     clock: systemClock,
     random: Math.random,
     newId: () => randomId(win),
@@ -62,41 +57,33 @@ export function buildSession(wiring: SessionWiring) {
         // Redacted unless the site asked for the address in full (product.md, issue 14).
         { full: config.pageInfo === 'full', redactParams: config.redactParams },
       ),
+    tabs: tabs.world,
   });
-  return { session, tabs };
+  return { session, tabId: tabs.world.tabId, listen: tabs.listen, stop: tabs.stop };
 }
 
 /** One poller per browser: the tabs of the site elect a leader and share what it finds. */
-function connectTabs(win: Window, namespace: string) {
+function connectTabs(win: Window) {
   // One window listener for every subscriber.
   const callbacks = new Set<Parameters<SubscribeStorage>[0]>();
   const onStorage = (event: StorageEvent) => {
     for (const callback of callbacks) callback({ key: event.key, newValue: event.newValue });
   };
-  const subscribeStorage: SubscribeStorage = (callback) => {
-    callbacks.add(callback);
-    return () => callbacks.delete(callback);
-  };
-  // Raw localStorage, not the memory-backed wrapper: a lease only in this tab's memory would
-  // make it believe it leads while another tab does too.
-  const storage = () => win.localStorage;
-  const tabId = randomId(win);
-  const locks = (win.navigator as Navigator & { locks?: LockManager }).locks ?? null;
   const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
+  const world: TabsWorld = {
+    tabId: randomId(win),
+    locks: (win.navigator as Navigator & { locks?: LockManager }).locks ?? null,
+    BroadcastChannel: typeof Channel === 'function' ? Channel : null,
+    storage: () => win.localStorage,
+    subscribeStorage: (callback) => {
+      callbacks.add(callback);
+      return () => callbacks.delete(callback);
+    },
+  };
   return {
-    subscribeStorage,
+    world,
     listen: () => win.addEventListener('storage', onStorage),
     stop: () => win.removeEventListener('storage', onStorage),
-    leader: createTabLeader({ name: `${namespace}:leader`, locks, storage, subscribeStorage, clock: systemClock, random: Math.random, tabId }),
-    channel: createTabChannel<TabMessage>({
-      name: `${namespace}:bus`,
-      BroadcastChannel: typeof Channel === 'function' ? Channel : null,
-      storage,
-      subscribeStorage,
-      isMessage: isTabMessage,
-      clock: systemClock,
-      tabId,
-    }),
   };
 }
 

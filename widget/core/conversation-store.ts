@@ -2,7 +2,7 @@
 // conversation (with the customer's emails, the first message and the read marker), one draft per
 // conversation, and the outbox.
 
-import type { OutboxEntry, OutboxStore } from './outbox';
+import type { OutboxEntry, OutboxStore } from './outbox-entry';
 import type { ParleyStorage } from './storage';
 
 export interface StoredConversation {

@@ -4,7 +4,7 @@
 import { isVisibleMessage } from '../api/adapter';
 import type { Message } from '../api/types';
 import { findLanded, normaliseBody } from './landed-message';
-import type { OutboxEntry } from './outbox';
+import type { OutboxEntry } from './outbox-entry';
 import type { ChatMessage } from './state';
 
 export interface ViewInput {
@@ -72,7 +72,7 @@ export function conversationView(input: ViewInput): ChatMessage[] {
 
 /**
  * Team messages newer than the last one the customer saw. `lastReadAt` is the server's time of the
- * newest team message seen (session.ts), so both sides are the server's clock, never the browser's.
+ * newest team message seen (session/derive.ts), so both sides are the server's clock, never the browser's.
  */
 export function unreadCount(items: readonly ChatMessage[], lastReadAt: string | null): number {
   const since = lastReadAt ? Date.parse(lastReadAt) : -Infinity;

@@ -58,3 +58,5 @@ export function createMessageFeed() {
     },
   };
 }
+
+export type MessageFeed = ReturnType<typeof createMessageFeed>;

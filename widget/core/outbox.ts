@@ -1,47 +1,19 @@
 // Every customer reply goes through this persisted queue: pending → sending → sent | failed.
 // Entries go out in order, one at a time. The store (localStorage) is the truth, read before every
 // change, because every tab of the site shares it: any tab may queue a reply, but only the active
-// one (the leader tab) sends, so two tabs never send the same entry. The API has no idempotency key, so a send whose answer
-// was lost (network error, timeout, 502/504, or a reload mid-request) is never repeated blindly:
-// the messages list is read first, and a copy of it there (landed-message.ts) means it landed.
-// No time is compared: the customer's clock may be hours off the server's (issue 14).
+// one (the leader tab) sends, so two tabs never send the same entry. The API has no idempotency
+// key, so a send whose answer was lost (network error, timeout, 502/504, or a reload mid-request)
+// is never repeated blindly (retry.ts): the messages list is read first, and a copy of it there
+// (landed-message.ts) means it landed. No time is compared: the customer's clock may be hours off
+// the server's (issue 14).
 
-import { type ApiError, isApiError, messageOf, retryDecision } from '../api/errors';
+import { type ApiError, isApiError, messageOf } from '../api/errors';
 import type { ApiClient, Message } from '../api/types';
 import { backoffDelay } from './clock';
 import { findLanded, sameMessageIds } from './landed-message';
+import { newEntry, type OutboxEntry, type OutboxStore } from './outbox-entry';
+import { tryOnce } from './retry';
 import type { Clock, Connectivity, TimerId } from './world';
-
-export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
-
-export interface OutboxEntry {
-  /** Local id: the key the UI renders it under, before and after it is sent. */
-  id: string;
-  conversationId: string;
-  body: string;
-  userEmail: string;
-  state: OutboxState;
-  /** When the customer pressed Send (ISO), by the browser's clock: only ever compared with that clock. */
-  createdAt: string;
-  /** When the first request left (ms, the browser's clock); set once `seenBefore` is taken. */
-  firstAttemptAt: number | null;
-  /** Same-body messages from this customer that were already listed before the first attempt. */
-  seenBefore: string[];
-  /** A request may have landed without us knowing: look at the list before sending again. */
-  uncertain: boolean;
-  attempts: number;
-  /** Not before this time (ms): the backoff under way. */
-  notBefore: number;
-  messageId: string | null;
-  /** The server's time of its copy, once known (an entry stored by an older version lacks it). */
-  sentAt?: string | null;
-  error: string | null;
-}
-
-export interface OutboxStore {
-  load(): OutboxEntry[];
-  save(entries: OutboxEntry[]): void;
-}
 
 export interface OutboxOptions {
   client: Pick<ApiClient, 'sendMessage' | 'listMessages'>;
@@ -69,8 +41,6 @@ export interface OutboxOptions {
 
 /** Sent entries are kept this long so that their message ids stay claimed. */
 const KEEP_SENT_MS = 15 * 60_000;
-
-/** What a failure says, for an entry's error (and the session's notices): anything may be thrown. */
 
 export function createOutbox(options: OutboxOptions) {
   const { clock, client, store } = options;
@@ -120,44 +90,38 @@ export function createOutbox(options: OutboxOptions) {
     return listed.changed ? listed.messages : [];
   }
 
-  async function attempt(entry: OutboxEntry, signal: AbortSignal) {
-    if (entry.uncertain) {
-      const landed = landedCopy(entry, await listOf(entry.conversationId, signal));
-      if (landed) return markSent(entry, landed);
-      entry.uncertain = false;
-    }
+  /** Resolves to null when the entry is gone meanwhile (another tab sent it, or a reset). */
+  async function send(entry: OutboxEntry, signal: AbortSignal): Promise<Message | null> {
     if (entry.firstAttemptAt === null) {
       // What is listed before the first request leaves is what a lost answer must not be taken for.
       const known = options.knownMessages(entry.conversationId) ?? (await listOf(entry.conversationId, signal));
       entry.firstAttemptAt = clock.now();
       entry.seenBefore = sameMessageIds(entry, known);
     }
-    entry.attempts += 1;
-    entry.state = 'sending';
     // Saved as uncertain before the request leaves: a reload now must look before resending.
-    if (!update(entry.id, { ...entry, uncertain: true })) return;
-    entry.uncertain = true;
-    const message = await client.sendMessage(entry.conversationId, { body: entry.body, userEmail: entry.userEmail }, { signal });
-    markSent(entry, message);
+    if (!update(entry.id, { ...entry, state: 'sending', uncertain: true })) return null;
+    return client.sendMessage(entry.conversationId, { body: entry.body, userEmail: entry.userEmail }, { signal });
   }
 
-  function handleFailure(entry: OutboxEntry, error: unknown) {
+  async function attempt(entry: OutboxEntry, signal: AbortSignal) {
+    // A failed look at the list counts too, so a helpdesk that stays down ends in "failed".
+    entry.attempts += 1;
+    const result = await tryOnce<Message | null>({
+      uncertain: entry.uncertain,
+      probe: async () => landedCopy(entry, await listOf(entry.conversationId, signal)),
+      write: () => send(entry, signal),
+    });
+    if (result.ok) return result.value && markSent(entry, result.value);
+    const { error, decision, uncertain } = result;
     if (isApiError(error) && error.kind === 'aborted') return; // stopped: stays uncertain for the next leader
-    const decision = isApiError(error) ? retryDecision(error) : 'outcome-unknown';
     if (decision === 'no-retry') {
       save(load().filter((other) => other.id !== entry.id));
-      options.onRejected(entry, error as ApiError);
-      return;
+      return options.onRejected(entry, error as ApiError);
     }
-    const sending = entry.state === 'sending';
-    // 'retry': the server did not act; 'outcome-unknown': it may have (stays uncertain).
-    const uncertain = decision === 'retry' && sending ? false : entry.uncertain;
     // A poll may have listed it while its answer was being lost: then it is sent, now.
     const listed = uncertain && options.knownMessages(entry.conversationId);
     const landed = listed && landedCopy(entry, listed);
     if (landed) return markSent(entry, landed);
-    // A failed look at the list counts too, so a helpdesk that stays down ends in "failed".
-    if (!sending) entry.attempts += 1;
     update(entry.id, {
       // Out of automatic attempts it shows as failed (Retry resets notBefore); else it waits.
       state: entry.attempts < maxAttempts ? 'pending' : 'failed',
@@ -189,8 +153,6 @@ export function createOutbox(options: OutboxOptions) {
         attempting = entry.id;
         try {
           await attempt(entry, controller.signal);
-        } catch (error) {
-          handleFailure(entry, error);
         } finally {
           inFlight = null;
           attempting = null;
@@ -221,22 +183,7 @@ export function createOutbox(options: OutboxOptions) {
   return {
     /** Queues a reply; the active tab sends it. */
     enqueue(conversationId: string, body: string, userEmail: string): OutboxEntry {
-      const entry: OutboxEntry = {
-        id: options.newId(),
-        conversationId,
-        body,
-        userEmail,
-        state: 'pending',
-        createdAt: new Date(clock.now()).toISOString(),
-        firstAttemptAt: null,
-        seenBefore: [],
-        uncertain: false,
-        attempts: 0,
-        notBefore: 0,
-        messageId: null,
-        sentAt: null,
-        error: null,
-      };
+      const entry = newEntry({ id: options.newId(), conversationId, body, userEmail, createdAt: new Date(clock.now()).toISOString() });
       save([...load(), entry]);
       void pump();
       return entry;

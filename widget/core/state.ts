@@ -1,5 +1,6 @@
-// The session's state as the UI reads it. The session (session.ts) owns it and changes it only
-// through its actions; the Preact skin renders it and calls the actions. Nothing here knows the DOM.
+// The session's state as the UI reads it: derived from the session's sources of truth by
+// session/derive.ts after every change, never set by hand; the Preact skin renders it and calls the
+// actions. Nothing here knows the DOM.
 
 import type { Conversation, ConversationStatus } from '../api/types';
 
@@ -23,6 +24,10 @@ export interface ChatMessage {
   error?: string;
 }
 
+/**
+ * What the panel shows, derived from two sources that change apart (session/derive.ts): the
+ * conversation (none, or its status) and the operation under way (a create or a resume).
+ */
 export type Phase =
   /** no conversation: the new-conversation form. */
   | 'form'
@@ -80,7 +85,7 @@ export interface SessionState {
   /** Set by identify; null for an anonymous visitor. */
   identity: Identity | null;
   /** Identified customers' conversations, newest first. */
-  history: { status: 'idle' | 'loading' | 'ready' | 'error'; items: ConversationSummary[] };
+  history: { status: 'idle' | 'loading' | 'ready' | 'error'; items: readonly ConversationSummary[] };
 }
 
 /** What the UI may ask of the session. Every action is safe to call at any time. */

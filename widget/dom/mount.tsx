@@ -5,22 +5,16 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { View } from '../contract';
 import type { ResolvedConfig } from '../core/options';
-import type { SessionActions, SessionState } from '../core/state';
+import type { SessionForUi } from '../core/session/interfaces';
 import type { Connectivity } from '../core/world';
 import type { WidgetRoot } from '../loader/root';
 import { App } from '../ui/app';
 
-/** What the skin reads of the session, and calls. */
-export interface SessionSource {
-  subscribe(listener: () => void): () => unknown;
-  getState(): SessionState;
-  actions: SessionActions;
-}
-
 export interface MountOptions {
   root: WidgetRoot;
   config: ResolvedConfig;
-  session: SessionSource;
+  /** What the skin reads of the session, and calls. */
+  session: SessionForUi;
   connectivity: Connectivity;
   onOpenChange(open: boolean): void;
   /** "Save a copy" in the open conversation. */
