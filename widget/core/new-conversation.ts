@@ -5,16 +5,8 @@ import type { ApiError } from '../api/errors';
 import type { CreateConversationInput, Priority } from '../api/types';
 import { buildMetadata } from './metadata';
 import { formProblems, splitName } from './people';
-import type { Identity } from './state';
+import type { FormValues, Identity } from './state';
 import { subjectFromMessage } from './subject';
-
-export interface FormInput {
-  name: string;
-  email: string;
-  message: string;
-  /** From Parley('newConversation', { subject }). */
-  subject?: string;
-}
 
 export interface RequestContext {
   identity: Identity | null;
@@ -31,7 +23,7 @@ export type CreateRequest =
   /** Field codes the UI localises: 'required', 'invalid'. */
   | { ok: false; errors: Record<string, string> };
 
-export function newConversationRequest(form: FormInput, context: RequestContext): CreateRequest {
+export function newConversationRequest(form: FormValues, context: RequestContext): CreateRequest {
   const message = form.message.trim();
   const { identity } = context;
   const email = (identity?.email ?? form.email).trim();

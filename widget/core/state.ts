@@ -58,10 +58,15 @@ export interface Notice {
   text: string;
 }
 
-export interface FormPrefill {
+/** The new-conversation form's fields, as the customer fills them in. */
+export interface FormFields {
   name: string;
   email: string;
   message: string;
+}
+
+/** The form as the session prefills it and takes it back: Parley('newConversation') may give a subject. */
+export interface FormValues extends FormFields {
   subject?: string;
 }
 
@@ -79,7 +84,7 @@ export interface SessionState {
   /** The composer's text, persisted per conversation. */
   draft: string;
   /** Prefill for the new-conversation form (newConversation command, identify). */
-  prefill: FormPrefill;
+  prefill: FormValues;
   /** Field errors of the last failed create, by form field (name, email, message). */
   formErrors: Record<string, string>;
   /** Set by identify; null for an anonymous visitor. */

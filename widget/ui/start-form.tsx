@@ -1,27 +1,26 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formProblems, fullName } from '../core/people';
-import type { FormPrefill, Identity } from '../core/state';
+import type { FormFields, FormValues, Identity } from '../core/state';
 import type { Strings } from '../i18n/en';
 import { Field } from './field';
 import { fieldError } from './field-errors';
 
-type Values = { name: string; email: string; message: string };
-type FieldName = keyof Values;
+type FieldName = keyof FormFields;
 
 interface StartFormProps {
   strings: Strings;
-  prefill: FormPrefill;
+  prefill: FormValues;
   identity: Identity | null;
   requireEmail: boolean;
   creating: boolean;
   /** The session's errors by field: codes ('required', 'invalid') or the server's own words. */
   serverErrors: Record<string, string>;
-  onStart(values: Values): void;
+  onStart(values: FormFields): void;
 }
 
 /** The first-message form. Identified customers only write the message. */
 export function StartForm({ strings, prefill, identity, requireEmail, creating, serverErrors, onStart }: StartFormProps) {
-  const [values, setValues] = useState<Values>({ name: prefill.name, email: prefill.email, message: prefill.message });
+  const [values, setValues] = useState<FormFields>({ name: prefill.name, email: prefill.email, message: prefill.message });
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   // A server error describes what was sent; once the customer edits that field it no longer applies.
   const [edited, setEdited] = useState<Partial<Record<FieldName, boolean>>>({});

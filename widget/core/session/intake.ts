@@ -5,10 +5,10 @@ import { isApiError } from '../../api/errors';
 import type { ApiClient, Conversation, CreateConversationInput } from '../../api/types';
 import type { StoredConversation } from '../conversation-store';
 import { fetchHistory } from '../history';
-import { type FormInput, formErrorsFrom, newConversationRequest } from '../new-conversation';
+import { formErrorsFrom, newConversationRequest } from '../new-conversation';
 import type { ResolvedConfig } from '../options';
 import { fullName } from '../people';
-import type { FormPrefill, Identity } from '../state';
+import type { FormFields, FormValues, Identity } from '../state';
 import type { Notices } from './notices';
 import { emailList } from './pointer';
 import type { Store } from './store';
@@ -29,7 +29,7 @@ export interface IntakeOptions {
 }
 
 /** The form as an identified customer (or nobody) would find it. */
-export const prefillFor = (identity: Identity | null): FormPrefill => ({ name: fullName(identity), email: identity?.email ?? '', message: '' });
+export const prefillFor = (identity: Identity | null): FormValues => ({ name: fullName(identity), email: identity?.email ?? '', message: '' });
 
 export function createIntake(options: IntakeOptions) {
   const { store } = options;
@@ -49,7 +49,7 @@ export function createIntake(options: IntakeOptions) {
     }
   }
 
-  async function start(input: Omit<FormInput, 'subject'>) {
+  async function start(input: FormFields) {
     const { prefill, identity, pending } = store.get();
     if (pending?.kind === 'creating') return;
     const typed = { ...prefill, ...input };
