@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { toConversation } from '../../widget/api/adapter';
 import type { Conversation, ConversationStatus, Message } from '../../widget/api/types';
 import type { StoredConversation } from '../../widget/core/conversation-store';
-import type { OutboxEntry } from '../../widget/core/outbox-entry';
+import { newEntry, type OutboxEntry } from '../../widget/core/outbox-entry';
 import { type DeriveInput, derive, phaseOf, readMarker } from '../../widget/core/session/derive';
 import { initialSources, type Pending, type Sources } from '../../widget/core/session/store';
 import { type ConversationSummary, initialState, type SessionState } from '../../widget/core/state';
@@ -34,21 +34,7 @@ const pointer = (fields: Partial<StoredConversation> = {}): StoredConversation =
 const team = (id: string, at: string): Message => ({ id, senderEmail: 'sam@helpdesk.example', body: `Team ${id}`, type: 'reply', createdAt: at });
 const mine = (id: string, at: string): Message => ({ id, senderEmail: JANE, body: `Jane ${id}`, type: 'reply', createdAt: at });
 const pending = (kind: Pending['kind']): Pending => ({ kind, token: 1 });
-const queued = (id: string, body: string): OutboxEntry => ({
-  id,
-  conversationId: 'c1',
-  body,
-  userEmail: JANE,
-  state: 'pending',
-  createdAt: '2026-11-22T10:09:00Z',
-  firstAttemptAt: null,
-  seenBefore: [],
-  uncertain: false,
-  attempts: 0,
-  notBefore: 0,
-  messageId: null,
-  error: null,
-});
+const queued = (id: string, body: string): OutboxEntry => newEntry({ id, conversationId: 'c1', body, userEmail: JANE, createdAt: '2026-11-22T10:09:00Z' });
 const summary = (id: string, status: ConversationStatus): ConversationSummary => ({ id, subject: `About ${id}`, status, updatedAt: '2026-11-20T09:00:00Z' });
 
 function input(sources: Partial<Sources>, rest: Partial<Omit<DeriveInput, 'sources'>> = {}): DeriveInput {

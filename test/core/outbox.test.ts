@@ -7,7 +7,7 @@ import { createClient } from '../../widget/api/client';
 import type { ApiError } from '../../widget/api/errors';
 import type { ApiClient, Conversation, Message } from '../../widget/api/types';
 import { createOutbox, type OutboxOptions } from '../../widget/core/outbox';
-import type { OutboxEntry } from '../../widget/core/outbox-entry';
+import { newEntry, type OutboxEntry } from '../../widget/core/outbox-entry';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
 import { createFakeTime, type FakeTime } from '../helpers/fake-time';
 
@@ -153,21 +153,7 @@ describe('outbox', () => {
           messageId: null,
           error: null,
         },
-        {
-          id: 'local-b',
-          conversationId: conversation.id,
-          body: 'Queued behind it',
-          userEmail: CUSTOMER,
-          state: 'pending',
-          createdAt: new Date().toISOString(),
-          firstAttemptAt: null,
-          seenBefore: [],
-          uncertain: false,
-          attempts: 0,
-          notBefore: 0,
-          messageId: null,
-          error: null,
-        },
+        newEntry({ id: 'local-b', conversationId: conversation.id, body: 'Queued behind it', userEmail: CUSTOMER, createdAt: new Date().toISOString() }),
       ]),
     });
     outbox.start();

@@ -3,9 +3,8 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { WireConversation } from '../../demo/emulator/index';
 import { browserSuite } from './helpers/browser';
-import { apiRequests, createRequests } from './helpers/demo';
+import { apiRequests, createRequests, seedConversation } from './helpers/demo';
 import { FIXTURE_CLIENT_KEY, fixtureSuite } from './helpers/fixtures';
 import { expectMessageShown, openWidget, parley, parleyStorageKeys, startConversation, unique, waitForWidget, widget } from './helpers/widget';
 
@@ -36,16 +35,6 @@ async function recordEvents(page: Page): Promise<void> {
 const messagePolls = () => apiRequests(site.emulator, /\/messages\/$/, 'GET');
 
 const recorded = (page: Page) => page.evaluate(() => (window as unknown as { __events: Recorded }).__events.slice());
-
-async function seedConversation(email: string, subject: string): Promise<WireConversation> {
-  const response = await fetch(`${site.emulator.url}/api/v1/conversations/create/`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${site.emulator.keys.server}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ subject, description: `${subject}: details`, user_email: email, user_first_name: 'Ada', channel: 'web' }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as WireConversation;
-}
 
 describe('the command queue', () => {
   test('calls made before the script loads are replayed once, in order', async () => {
@@ -106,9 +95,9 @@ describe('init', () => {
 describe('identify', () => {
   test('skips the name and email, lists that customer’s conversations, and resumes one', async () => {
     const email = `ada.${Date.now()}@example.com`;
-    const older = await seedConversation(email, unique('Older: refund for a dented grinder'));
-    const newer = await seedConversation(email, unique('Newer: change my delivery day'));
-    const someoneElse = await seedConversation(`other.${Date.now()}@example.com`, unique('Not Ada'));
+    const older = await seedConversation(site.emulator, email, unique('Older: refund for a dented grinder'));
+    const newer = await seedConversation(site.emulator, email, unique('Newer: change my delivery day'));
+    const someoneElse = await seedConversation(site.emulator, `other.${Date.now()}@example.com`, unique('Not Ada'));
     site.emulator.setStatus(older.id, 'resolved');
     const agentText = unique('Tuesday works, changed.');
     site.emulator.agentReply(newer.id, agentText);

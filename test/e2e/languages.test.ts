@@ -6,9 +6,9 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { WireConversation } from '../../demo/emulator/index';
 import { english, type Strings, supportedLanguages, TEXTS, textDirection } from '../../widget/i18n';
 import { axeViolations, browserSuite, saveScreenshot } from './helpers/browser';
+import { seedConversation } from './helpers/demo';
 import { fixtureSuite } from './helpers/fixtures';
 import { animationsDone, parley, unique } from './helpers/widget';
 
@@ -24,16 +24,6 @@ const textsOf = (language: string): Strings => (language === 'en' ? english : TE
 
 /** A past conversation's status line: the status, then its time. */
 const statusLine = (status: string) => new RegExp(`^${status.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `);
-
-async function seedConversation(email: string, subject: string): Promise<WireConversation> {
-  const response = await fetch(`${site.emulator.url}/api/v1/conversations/create/`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${site.emulator.keys.server}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ subject, description: `${subject}: details`, user_email: email, user_first_name: 'Ada', channel: 'web' }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as WireConversation;
-}
 
 /**
  * Each visible element of the widget that holds text and whose text does not fit: wider than its
@@ -88,8 +78,8 @@ describe.each(supportedLanguages)('%s', (language) => {
     const texts = textsOf(language);
     const dir = textDirection(language);
     const email = `language.${language}.${Date.now()}@example.com`;
-    const past = await seedConversation(email, unique(`${language}: a past question`));
-    const current = await seedConversation(email, unique(`${language}: where is my order`));
+    const past = await seedConversation(site.emulator, email, unique(`${language}: a past question`));
+    const current = await seedConversation(site.emulator, email, unique(`${language}: where is my order`));
     site.emulator.setStatus(past.id, 'resolved');
     const answer = unique('Your order left our warehouse this morning and should arrive on Thursday.');
     site.emulator.agentReply(current.id, answer);
@@ -145,7 +135,7 @@ describe.each(supportedLanguages)('%s', (language) => {
 describe('mixed directions', () => {
   test('a message reads in its own direction: a Hebrew reply right to left in an English panel', async () => {
     const email = `mixed.${Date.now()}@example.com`;
-    const conversation = await seedConversation(email, unique('Shipping to Haifa'));
+    const conversation = await seedConversation(site.emulator, email, unique('Shipping to Haifa'));
     const hebrew = unique('ההזמנה שלך נשלחה היום ותגיע ביום חמישי.');
     site.emulator.agentReply(conversation.id, hebrew);
 

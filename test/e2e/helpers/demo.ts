@@ -3,8 +3,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { DEFAULT_SWITCHES, type Emulator, type RecordedRequest, type Switches } from '../../../demo/emulator/index';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { DEFAULT_SWITCHES, type Emulator, type RecordedRequest, type Switches, type WireConversation } from '../../../demo/emulator/index';
 import { DEMO_AGENT_EMAIL, DEMO_CLIENT_KEY, type Demo, startDemo } from '../../../demo/serve';
 
 export { DEMO_AGENT_EMAIL, DEMO_CLIENT_KEY };
@@ -73,4 +73,15 @@ export function createRequests(emulator: Emulator): RecordedRequest[] {
 
 export function sendRequests(emulator: Emulator): RecordedRequest[] {
   return apiRequests(emulator, SEND_PATH, 'POST');
+}
+
+/** A conversation of `email`'s, created as the helpdesk's own server would, with its key. */
+export async function seedConversation(emulator: { url: string; keys: { server: string } }, email: string, subject: string): Promise<WireConversation> {
+  const response = await fetch(`${emulator.url}/api/v1/conversations/create/`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${emulator.keys.server}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ subject, description: `${subject}: details`, user_email: email, user_first_name: 'Ada', channel: 'web' }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as WireConversation;
 }
