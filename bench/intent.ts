@@ -16,7 +16,7 @@ import { newBenchPage } from './browser';
 import { LAUNCHERS, type Probe, type Site } from './site';
 import { type Spread, sleep, spread } from './stats';
 
-export const INTENT_VARIANTS = ['loader', 'standalone'] as const;
+export const INTENT_VARIANTS = ['loader', 'allInOne'] as const;
 export type IntentVariant = (typeof INTENT_VARIANTS)[number];
 export const INTENT_WAYS = ['hover', 'tap', 'enter'] as const;
 export type IntentWay = (typeof INTENT_WAYS)[number];
@@ -118,7 +118,7 @@ async function intentOnce(browser: Browser, site: Site, variant: IntentVariant, 
 }
 
 export async function measureIntent(browser: Browser, site: Site, options: { runs: number; warmup: number; log(line: string): void }): Promise<IntentResult> {
-  const samples = Object.fromEntries(INTENT_WAYS.map((way) => [way, { loader: [], standalone: [] }])) as unknown as IntentResult['samples'];
+  const samples = Object.fromEntries(INTENT_WAYS.map((way) => [way, { loader: [], allInOne: [] }])) as unknown as IntentResult['samples'];
   for (let run = 0; run < options.runs; run++) {
     for (const way of INTENT_WAYS) {
       // Which variant goes first alternates from run to run.

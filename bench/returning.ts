@@ -53,7 +53,7 @@ export async function measureReturning(
   conversation: SeededConversation,
   options: { runs: number; warmup: number; log(line: string): void },
 ): Promise<ReturningResult> {
-  const samples = Object.fromEntries(NETWORKS.map((network) => [network, { loader: [], standalone: [] }])) as unknown as ReturningResult['samples'];
+  const samples = Object.fromEntries(NETWORKS.map((network) => [network, { loader: [], allInOne: [] }])) as unknown as ReturningResult['samples'];
   for (let run = 0; run < options.runs; run++) {
     for (const network of NETWORKS) {
       const order = run % 2 ? [...INTENT_VARIANTS].reverse() : INTENT_VARIANTS;
@@ -65,7 +65,7 @@ export async function measureReturning(
     options.log(`  returning customer: run ${run + 1}/${options.runs}${run < options.warmup ? ' (warm-up, discarded)' : ''}`);
   }
   const summary = Object.fromEntries(
-    NETWORKS.map((network) => [network, { loader: spread(samples[network].loader), standalone: spread(samples[network].standalone) }]),
+    NETWORKS.map((network) => [network, { loader: spread(samples[network].loader), allInOne: spread(samples[network].allInOne) }]),
   ) as ReturningResult['summary'];
   return { runs: options.runs, warmup: options.warmup, messages: conversation.messages, samples, summary };
 }

@@ -1,6 +1,6 @@
 // A tiny static site for the browser measurements: one plain page served four ways (no widget,
-// the floor, Parley's loader with the real install snippet, and the all-in-one file with the same
-// snippet), plus an empty page to write localStorage from. Every file of dist/ is served beside
+// the floor, Parley's loader with the real install snippet, and the all-in-one file issue 12 was
+// filed against, bench/before-split.ts, with the same snippet), plus an empty page to write localStorage from. Every file of dist/ is served beside
 // /parley.js, as the README asks site owners to host it, so the loader finds its chunks there, and
 // compressed (gzip -9, the size CI holds) as a CDN sends scripts: on the emulated mobile network
 // the bytes on the wire are what the throttle counts.
@@ -12,8 +12,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 
-/** The page without a widget, the floor, Parley's loader, and the all-in-one file (today's build). */
-export const VARIANTS = ['none', 'floor', 'loader', 'standalone'] as const;
+/** The page without a widget, the floor, Parley's loader, and the all-in-one file before the split. */
+export const VARIANTS = ['none', 'floor', 'loader', 'allInOne'] as const;
 export type Variant = (typeof VARIANTS)[number];
 export type WidgetVariant = Exclude<Variant, 'none'>;
 
@@ -29,7 +29,7 @@ export interface Site {
 export const SCRIPTS: Record<WidgetVariant, string> = {
   floor: '/floor.js',
   loader: '/parley.js',
-  standalone: '/parley.standalone.js',
+  allInOne: '/parley.all-in-one.js',
 };
 
 /**
@@ -39,14 +39,14 @@ export const SCRIPTS: Record<WidgetVariant, string> = {
 export const OWN_FILES: Record<WidgetVariant, RegExp> = {
   floor: /^\/floor\.js$/,
   loader: /^\/parley(-[\w-]+\.[\w-]+)?\.js$/,
-  standalone: /^\/parley\.standalone\.js$/,
+  allInOne: /^\/parley\.all-in-one\.js$/,
 };
 
 /** Where each launcher lives: a host element with an open shadow root, and a button inside. */
 export const LAUNCHERS: Record<WidgetVariant, { host: string; button: string }> = {
   floor: { host: '#floor-root', button: 'button.launcher' },
   loader: { host: '#parley-root', button: 'button.launcher' },
-  standalone: { host: '#parley-root', button: 'button.launcher' },
+  allInOne: { host: '#parley-root', button: 'button.launcher' },
 };
 
 /** What every page's probe keeps (`window.__bench`). */
@@ -113,7 +113,7 @@ const CONTENT = `
 function page(variant: Variant, apiUrl: string, clientKey: string): string {
   const attrs = `data-client-key="${clientKey}" data-api-url="${apiUrl}"`;
   const widget =
-    variant === 'loader' || variant === 'standalone'
+    variant === 'loader' || variant === 'allInOne'
       ? // The install snippet of the README, exactly; only the file differs.
         `<script>window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments) };</script>\n` +
         `<script src="${SCRIPTS[variant]}" defer ${attrs}></script>`
@@ -131,15 +131,16 @@ ${widget}
 
 const gzip = (code: Buffer) => gzipSync(code, { level: 9 });
 
-/** Every script of dist/ (the loader, its hashed chunks, the all-in-one file), by path, gzipped. */
+/** Every script of dist/ (the loader, its hashed chunks, the standalone file), by path, gzipped. */
 function distScripts(dist: string): Map<string, Buffer> {
   const files = readdirSync(dist).filter((name) => name.endsWith('.js'));
   return new Map(files.map((name) => [`/${name}`, gzip(readFileSync(`${dist}/${name}`))]));
 }
 
-export async function startSite(options: { dist: string; floorJs: string; apiUrl: string; clientKey: string }): Promise<Site> {
+export async function startSite(options: { dist: string; floorJs: string; allInOneJs: string; apiUrl: string; clientKey: string }): Promise<Site> {
   const scripts = distScripts(options.dist);
   scripts.set(SCRIPTS.floor, gzip(Buffer.from(options.floorJs)));
+  scripts.set(SCRIPTS.allInOne, gzip(Buffer.from(options.allInOneJs)));
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://bench.invalid');
     const send = (type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
@@ -153,7 +154,7 @@ export async function startSite(options: { dist: string; floorJs: string; apiUrl
       // Chromium always accepts gzip: no plain fallback is needed for the bench's one browser.
       return send('text/javascript; charset=utf-8', script, { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
     }
-    const variant = url.pathname.match(/^\/([a-z]+)\.html$/)?.[1];
+    const variant = url.pathname.match(/^\/([A-Za-z]+)\.html$/)?.[1];
     if (variant && (VARIANTS as readonly string[]).includes(variant)) return send('text/html; charset=utf-8', page(variant as Variant, api, options.clientKey));
     if (url.pathname === '/blank.html') return send('text/html; charset=utf-8', '<!doctype html><title>blank</title><link rel="icon" href="data:,">');
     response.writeHead(404).end();

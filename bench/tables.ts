@@ -14,7 +14,8 @@ import type { SoakResult } from './soak';
 import { cell, ratio, round, type Spread } from './stats';
 
 export type Row = Record<string, string | number>;
-export type Sizes = BundleSizes & { floor: SizeRow };
+/** dist/'s files, the floor and the all-in-one file issue 12 was filed against (bench/before-split.ts). */
+export type Sizes = BundleSizes & { floor: SizeRow; allInOne: SizeRow };
 
 const sizeCells = (row: SizeRow) => ({ raw: kb(row.raw), 'gzip -9': kb(row.gzip), brotli: kb(row.brotli) });
 
@@ -30,6 +31,7 @@ export function fileRows(sizes: Sizes): Row[] {
     ...sizes.files.map((file) => row(file.part, file.role, file)),
     row('loader + app', 'what a customer who chats downloads (each file compressed alone)', sizes.chat),
     row(sizes.floor.part, 'the floor, for comparison', sizes.floor),
+    row(sizes.allInOne.part, 'the all-in-one file issue 12 was filed against: the baseline', sizes.allInOne),
   ];
 }
 
@@ -38,7 +40,7 @@ export function partRows(parts: SizeRow[]): Row[] {
   return parts.map((row) => ({ part: row.part, ...sizeCells(row) }));
 }
 
-const COLUMNS: Record<Variant, string> = { none: 'no widget', floor: 'floor', loader: 'loader', standalone: 'all-in-one' };
+const COLUMNS: Record<Variant, string> = { none: 'no widget', floor: 'floor', loader: 'loader', allInOne: 'all-in-one' };
 
 /** The files a page fetched before the customer did anything, each distinct list once. */
 function fetchedBefore(result: Pick<PageLoadResult, 'samples'>, variant: Variant): string {
@@ -53,11 +55,10 @@ export function pageRows(result: Pick<PageLoadResult, 'summary' | 'samples'>, si
     measure,
     ...Object.fromEntries(Object.entries(COLUMNS).map(([variant, column]) => [column, cell(summary[variant as Variant][key], scale)])),
     'loader ÷ floor': ratio(summary.loader[key], summary.floor[key]),
-    'loader ÷ all-in-one': ratio(summary.loader[key], summary.standalone[key]),
+    'loader ÷ all-in-one': ratio(summary.loader[key], summary.allInOne[key]),
   });
   const gzip = (name: string) => kb(sizes.files.find((file) => file.part === name)!.gzip);
   const loaderGzip = sizes.files.find((file) => file.part === 'dist/parley.js')!.gzip;
-  const standaloneGzip = sizes.files.find((file) => file.part === 'dist/parley.standalone.js')!.gzip;
   return [
     row('launcher visible, ms', 'launcherVisibleMs'),
     row('first contentful paint, ms', 'fcpMs'),
@@ -85,9 +86,9 @@ export function pageRows(result: Pick<PageLoadResult, 'summary' | 'samples'>, si
       'no widget': '—',
       floor: kb(sizes.floor.gzip),
       loader: gzip('dist/parley.js'),
-      'all-in-one': gzip('dist/parley.standalone.js'),
+      'all-in-one': kb(sizes.allInOne.gzip),
       'loader ÷ floor': `${(loaderGzip / sizes.floor.gzip).toFixed(2)}×`,
-      'loader ÷ all-in-one': `${(loaderGzip / standaloneGzip).toFixed(2)}×`,
+      'loader ÷ all-in-one': `${(loaderGzip / sizes.allInOne.gzip).toFixed(2)}×`,
     },
   ];
 }
@@ -101,17 +102,17 @@ const WAYS: Record<IntentWay, string> = {
 /** Intent to a usable panel on the emulated mobile connection, loader vs all-in-one. */
 export function intentRows(result: Pick<IntentResult, 'summary' | 'samples'>, sub = '  '): Row[] {
   const fetched = (way: IntentWay) => [...new Set(result.samples[way].loader.map((sample) => sample.fetched.join(' ') || 'none'))].join(' | ');
-  const row = (measure: string, loader: Spread, standalone: Spread, files: string): Row => ({
+  const row = (measure: string, loader: Spread, allInOne: Spread, files: string): Row => ({
     measure,
     loader: cell(loader),
-    'all-in-one': cell(standalone),
-    'loader ÷ all-in-one': ratio(loader, standalone),
+    'all-in-one': cell(allInOne),
+    'loader ÷ all-in-one': ratio(loader, allInOne),
     'files the loader fetched from the first move on': files,
   });
   return INTENT_WAYS.flatMap((way) => {
-    const { loader, standalone } = result.summary[way];
-    const rows = [row(WAYS[way], loader.actionToUsableMs, standalone.actionToUsableMs, fetched(way))];
-    if (way === 'hover') rows.push(row(`${sub}from the pointer's arrival, ms`, loader.hoverToUsableMs, standalone.hoverToUsableMs, ''));
+    const { loader, allInOne } = result.summary[way];
+    const rows = [row(WAYS[way], loader.actionToUsableMs, allInOne.actionToUsableMs, fetched(way))];
+    if (way === 'hover') rows.push(row(`${sub}from the pointer's arrival, ms`, loader.hoverToUsableMs, allInOne.hoverToUsableMs, ''));
     return rows;
   });
 }
@@ -120,8 +121,8 @@ export function intentRows(result: Pick<IntentResult, 'summary' | 'samples'>, su
 export function returningRows(result: Pick<ReturningResult, 'summary'>): Row[] {
   const names = { local: 'local (no throttling)', mobile: 'emulated mobile (150 ms, 1.6 Mbps)' };
   return (Object.keys(names) as Array<keyof typeof names>).map((network) => {
-    const { loader, standalone } = result.summary[network];
-    return { network: names[network], loader: cell(loader), 'all-in-one': cell(standalone), 'loader ÷ all-in-one': ratio(loader, standalone) };
+    const { loader, allInOne } = result.summary[network];
+    return { network: names[network], loader: cell(loader), 'all-in-one': cell(allInOne), 'loader ÷ all-in-one': ratio(loader, allInOne) };
   });
 }
 
@@ -146,9 +147,9 @@ export function goalRows(results: Pick<BenchResults, 'sizes' | 'pageLoad' | 'int
   if (page) {
     const extra = [...new Set(page.samples.loader.flatMap((sample) => sample.requests))].filter((path) => path !== '/parley.js');
     goal('first visit, no interaction: files the loader page fetched', fetchedBefore(page, 'loader'), 'the loader only', extra.length === 0);
-    const { loader, floor, standalone } = page.summary;
+    const { loader, floor, allInOne } = page.summary;
     ratioGoal('launcher visible, loader ÷ floor', loader.launcherVisibleMs, floor.launcherVisibleMs, 0.8);
-    ratioGoal("widget's own JavaScript time, loader ÷ all-in-one", loader.scriptAddedMs, standalone.scriptAddedMs, 0.3);
+    ratioGoal("widget's own JavaScript time, loader ÷ all-in-one", loader.scriptAddedMs, allInOne.scriptAddedMs, 0.3);
     const frames = loader.ownLongFrames4x;
     goal(
       "long frames running the loader's files at 4× CPU",
@@ -156,25 +157,25 @@ export function goalRows(results: Pick<BenchResults, 'sizes' | 'pageLoad' | 'int
       'none',
       frames?.n ? frames.max === 0 : null,
     );
-    ratioGoal('JS heap added, loader ÷ all-in-one', loader.heapAddedBytes, standalone.heapAddedBytes, 0.3);
+    ratioGoal('JS heap added, loader ÷ all-in-one', loader.heapAddedBytes, allInOne.heapAddedBytes, 0.3);
   }
   if (intent) {
-    const { loader, standalone } = intent.summary.hover;
-    ratioGoal('hover 300 ms then click → dialog usable (mobile network), loader ÷ all-in-one', loader.actionToUsableMs, standalone.actionToUsableMs, 1.5);
+    const { loader, allInOne } = intent.summary.hover;
+    ratioGoal('hover 300 ms then click → dialog usable (mobile network), loader ÷ all-in-one', loader.actionToUsableMs, allInOne.actionToUsableMs, 1.5);
     for (const way of ['tap', 'enter'] as const) {
       goal(
         `${way === 'tap' ? 'tap' : 'Enter'} → dialog usable, loader ÷ all-in-one`,
-        ratio(intent.summary[way].loader.actionToUsableMs, intent.summary[way].standalone.actionToUsableMs),
+        ratio(intent.summary[way].loader.actionToUsableMs, intent.summary[way].allInOne.actionToUsableMs),
         'printed',
         null,
       );
     }
   }
   if (returning) {
-    const { loader, standalone } = returning.summary.local;
-    ratioGoal('returning customer: navigation → unread badge, loader ÷ all-in-one', loader, standalone, 1.3);
+    const { loader, allInOne } = returning.summary.local;
+    ratioGoal('returning customer: navigation → unread badge, loader ÷ all-in-one', loader, allInOne, 1.3);
     const mobile = returning.summary.mobile;
-    goal('the same on the mobile network', ratio(mobile.loader, mobile.standalone), 'printed', null);
+    goal('the same on the mobile network', ratio(mobile.loader, mobile.allInOne), 'printed', null);
   }
   return rows;
 }
