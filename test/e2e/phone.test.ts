@@ -102,3 +102,43 @@ describe('on a phone (375×667)', () => {
     await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
   });
 });
+
+describe('on a phone held sideways (844×390)', () => {
+  const SIDEWAYS = { viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+  /** Whether the element is inside the panel's scrolling body, as the customer sees it. */
+  const inSight = (page: Page, selector: string) =>
+    widget(page).panel.evaluate((panel, selector) => {
+      const body = panel.querySelector('.body')!.getBoundingClientRect();
+      const box = panel.querySelector(selector)!.getBoundingClientRect();
+      return box.top >= body.top - 1 && box.bottom <= body.bottom + 1;
+    }, selector);
+
+  test('the form opens at its top: the greeting and the focused first field are in sight, also when opened again', async () => {
+    const { page } = await browser.newPage(SIDEWAYS);
+    await page.goto(demo.url('/'));
+    await waitForWidget(page);
+    const ui = widget(page);
+    await ui.launcher.tap();
+    await ui.panel.waitFor();
+    await animationsDone(page);
+    // The form is taller than the body here: the window is too short for all of it.
+    expect(await ui.panel.evaluate((panel) => panel.querySelector('.body')!.scrollHeight > panel.querySelector('.body')!.clientHeight)).toBe(true);
+    expect(await inSight(page, '.greeting')).toBe(true);
+    expect(await inSight(page, ':focus')).toBe(true);
+    await saveScreenshot(page, 'phone-sideways-form');
+
+    // Scrolled to the form's foot, closed, opened again: from the top once more.
+    await ui.panel.evaluate((panel) => {
+      const body = panel.querySelector('.body')!;
+      body.scrollTop = body.scrollHeight;
+    });
+    await ui.closeButton.tap();
+    await ui.panel.waitFor({ state: 'hidden' });
+    await ui.launcher.tap();
+    await ui.panel.waitFor();
+    await animationsDone(page);
+    expect(await inSight(page, '.greeting')).toBe(true);
+    expect(await inSight(page, ':focus')).toBe(true);
+  });
+});

@@ -66,11 +66,20 @@ function PanelContents(props: PanelProps & { actions: SessionActions }) {
   const talking = phase === 'active' || phase === 'resuming' || phase === 'ended';
   const bodyRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  const shown = useRef({ open: false, talking });
   const last = state.messages[state.messages.length - 1];
 
   useLayoutEffect(() => {
     const body = bodyRef.current;
-    if (body && open && (stick.current || last?.author === 'customer')) body.scrollTop = body.scrollHeight;
+    const before = shown.current;
+    shown.current = { open, talking };
+    if (!body || !open) return;
+    // The log stays at its newest message unless the customer scrolled up to read. The form is
+    // shown from its top, where the greeting and the focused first field are: in a short window
+    // (a phone held sideways) its foot would leave them out of sight.
+    if (talking) {
+      if (stick.current || last?.author === 'customer') body.scrollTop = body.scrollHeight;
+    } else if (!before.open || before.talking) body.scrollTop = 0;
   }, [open, state.messages.length, last?.key, phase]);
 
   const onScroll = () => {
