@@ -47,7 +47,10 @@ function overflowing(page: Page): Promise<string[]> {
         .trim();
       if (!text) continue;
       const name = `<${element.tagName.toLowerCase()} class="${element.className}"> "${text.slice(0, 40)}"`;
-      if (style.display !== 'inline' && element.scrollWidth > element.clientWidth + 1)
+      // A past conversation's subject is the customer's own text (here the test's, with a random
+      // suffix), cut with an ellipsis by design; every other text is ours and must fit.
+      const customerText = element.classList.contains('subject') && style.textOverflow === 'ellipsis';
+      if (style.display !== 'inline' && !customerText && element.scrollWidth > element.clientWidth + 1)
         problems.push(`${name}: ${element.scrollWidth} px of text in ${element.clientWidth} px`);
       if (box.left < -1 || box.right > window.innerWidth + 1) problems.push(`${name}: off the screen (${Math.round(box.left)}–${Math.round(box.right)} px)`);
       if (bounds && panel!.contains(element) && (box.left < bounds.left - 1 || box.right > bounds.right + 1)) problems.push(`${name}: out of the panel`);
