@@ -65,6 +65,29 @@ describe('conversation view', () => {
     expect(unlisted.map((item) => item.body)).toEqual(['Where is  my order?', 'On it']);
   });
 
+  it('does not take a later message with the first message’s words for it when the API does not list the first', () => {
+    const first = { body: 'Any news?', createdAt: '2026-11-22T10:00:00Z' };
+    // The customer asks again after the team's answer: two messages, both shown.
+    const again = conversationView({
+      serverMessages: [message('b', 'agent@x.co', 'Looking'), message('cc', 'jane@example.com', 'Any news?')],
+      outbox: [],
+      customerEmails: customer,
+      firstMessage: first,
+    });
+    expect(again.map((item) => item.body)).toEqual(['Any news?', 'Looking', 'Any news?']);
+    // Asked again before any answer, from this browser: the reply is the outbox's, not the description.
+    const resent = conversationView({
+      serverMessages: [message('m1', 'jane@example.com', 'Any news?')],
+      outbox: [entry('local-1', 'Any news?', 'sent', 'm1')],
+      customerEmails: customer,
+      firstMessage: first,
+    });
+    expect(resent.map((item) => [item.key, item.body])).toEqual([
+      ['first-message', 'Any news?'],
+      ['local-1', 'Any news?'],
+    ]);
+  });
+
   it('shows outbox entries with their delivery, and a sent one once it is listed, under the same key', () => {
     const view = conversationView({
       serverMessages: [message('m1', 'jane@example.com', 'first reply')],

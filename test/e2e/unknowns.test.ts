@@ -16,7 +16,7 @@ function conversationOf(subject: string) {
 }
 
 describe.each([true, false])('descriptionAsMessage: %s', (descriptionAsMessage) => {
-  test('the first message is shown exactly once, before and after a reload', async () => {
+  test('the first message is shown exactly once, before and after a reload, and a reply in the same words as well', async () => {
     demo.emulator.switches.descriptionAsMessage = descriptionAsMessage;
     const { page } = await browser.newPage();
     await page.goto(demo.url('/'));
@@ -37,6 +37,16 @@ describe.each([true, false])('descriptionAsMessage: %s', (descriptionAsMessage) 
     await openWidget(page);
     await expectMessageShown(page, answer);
     expect(await timesShown(page, message)).toBe(1);
+
+    // Asked again in the same words: two messages, whichever way the API lists the first.
+    const ui = widget(page);
+    await ui.composer.fill(message);
+    await ui.sendButton.click();
+    await expect.poll(() => timesShown(page, message)).toBe(2);
+    await page.reload();
+    await openWidget(page);
+    await expectMessageShown(page, answer);
+    await expect.poll(() => timesShown(page, message)).toBe(2);
   });
 });
 

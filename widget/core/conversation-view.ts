@@ -42,10 +42,13 @@ export function conversationView(input: ViewInput): ChatMessage[] {
   }));
 
   // Whether the API also lists the description as a message is unknown: show it once either way.
+  // Listed, it opens the conversation: a later message with the same words, or one this browser
+  // sent as a reply, is another message ("Any news?" twice), and hiding the first for it would
+  // take the customer's opening words out of the log.
   const first = input.firstMessage;
   if (first) {
-    const wanted = normaliseBody(first.body);
-    const listed = items.some((item) => item.author === 'customer' && normaliseBody(item.body) === wanted);
+    const opening = items[0];
+    const listed = opening?.author === 'customer' && opening.key === opening.id && normaliseBody(opening.body) === normaliseBody(first.body);
     if (!listed) {
       items.unshift({ key: 'first-message', id: null, author: 'customer', body: first.body, createdAt: first.createdAt, delivery: 'sent' });
     }
