@@ -48,7 +48,7 @@ export function conversationView(input: ViewInput): ChatMessage[] {
   const first = input.firstMessage;
   if (first) {
     const opening = items[0];
-    const listed = opening?.author === 'customer' && opening.key === opening.id && normaliseBody(opening.body) === normaliseBody(first.body);
+    const listed = opening?.author === 'customer' && !keyForId.has(opening.id!) && normaliseBody(opening.body) === normaliseBody(first.body);
     if (!listed) {
       items.unshift({ key: 'first-message', id: null, author: 'customer', body: first.body, createdAt: first.createdAt, delivery: 'sent' });
     }

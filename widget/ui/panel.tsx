@@ -66,21 +66,21 @@ function PanelContents(props: PanelProps & { actions: SessionActions }) {
   const talking = phase === 'active' || phase === 'resuming' || phase === 'ended';
   const bodyRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
-  const shown = useRef({ open: false, talking });
   const last = state.messages[state.messages.length - 1];
 
+  // The log stays at its newest message unless the customer scrolled up to read.
   useLayoutEffect(() => {
     const body = bodyRef.current;
-    const before = shown.current;
-    shown.current = { open, talking };
-    if (!body || !open) return;
-    // The log stays at its newest message unless the customer scrolled up to read. The form is
-    // shown from its top, where the greeting and the focused first field are: in a short window
-    // (a phone held sideways) its foot would leave them out of sight.
-    if (talking) {
-      if (stick.current || last?.author === 'customer') body.scrollTop = body.scrollHeight;
-    } else if (!before.open || before.talking) body.scrollTop = 0;
+    if (body && open && talking && (stick.current || last?.author === 'customer')) body.scrollTop = body.scrollHeight;
   }, [open, state.messages.length, last?.key, phase]);
+
+  // The form is shown from its top when the panel opens or the form replaces the log: the greeting
+  // and the focused first field are there, and in a short window (a phone held sideways) its foot
+  // would leave them out of sight.
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (body && open && !talking) body.scrollTop = 0;
+  }, [open, talking]);
 
   const onScroll = () => {
     const body = bodyRef.current;
