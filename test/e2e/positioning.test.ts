@@ -5,7 +5,7 @@
 // panel scrolls the page down to it. Themes do it for "GPU acceleration", modal libraries lock the
 // scroll of html and body. The launcher must stay in its corner and the panel where it belongs.
 
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browserSuite, saveScreenshot } from './helpers/browser';
 import { fixtureSuite } from './helpers/fixtures';
@@ -237,6 +237,93 @@ describe('a browser without popovers, on a transformed body', () => {
     await widget(page).launcher.tap();
     expect(await panelBox(page)).toEqual({ x: 0, y: 0, width: 390, height: 844 });
     expect(await page.evaluate(() => window.scrollY)).toBe(MIDDLE);
+  });
+});
+
+// A page wider than a phone's screen (a wide table, a fixed-width layout): Chromium stretches the
+// viewport that fixed boxes fill to the page's width, 875×1894 on a 390×844 phone, while the
+// customer sees its top-left 390×844, and the top layer is laid out in that same box. The widget
+// must sit on what the customer sees, and follow it as they scroll or zoom.
+describe('a page wider than a phone’s screen', () => {
+  const wideUrl = (css: string) =>
+    site.page(
+      `/wide-${encodeURIComponent(css)}.html`,
+      site.html({
+        head: `<meta name="viewport" content="width=device-width, initial-scale=1"><style>body { margin: 0 } ${css}</style>`,
+        body: `<div style="width: 875px">${LONG_PAGE}</div>`,
+      }),
+    );
+
+  /** An element's box in the part of the page the customer sees (the visual viewport), and that part's size. */
+  const seenBox = (locator: Locator) =>
+    locator.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const seen = window.visualViewport!;
+      return { x: Math.round(box.x - seen.offsetLeft), y: Math.round(box.y - seen.offsetTop), width: Math.round(box.width), height: Math.round(box.height) };
+    });
+  const seenSize = (page: Page) =>
+    page.evaluate(() => ({ width: Math.round(window.visualViewport!.width), height: Math.round(window.visualViewport!.height) }));
+  const expectLauncherInSeenCorner = async (page: Page) => {
+    const { width, height } = await seenSize(page);
+    await expect
+      .poll(() => seenBox(widget(page).launcher), { message: 'the launcher in the corner of what the customer sees' })
+      .toEqual({ x: width - 20 - 56, y: height - 20 - 56, width: 56, height: 56 });
+  };
+  /**
+   * A finger on the element where the customer sees it. Playwright's own tap aims in the layout
+   * viewport's coordinates, which are not the screen's once the visual viewport has moved.
+   */
+  const tapSeen = async (locator: Locator) => {
+    const box = await seenBox(locator);
+    await locator.page().touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  };
+  /** A finger's swipe: scrolls the page and pans the visual viewport, as a customer does. */
+  const swipe = async (page: Page, distance: { x: number; y: number }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.synthesizeScrollGesture', { x: 200, y: 400, xDistance: distance.x, yDistance: distance.y, gestureSourceType: 'mouse', speed: 4000 });
+    await cdp.detach();
+  };
+
+  test.each([
+    ['a plain page', ''],
+    ['a transformed body', 'body { transform: translateZ(0) }'],
+  ])('%s: the launcher stays in the corner the customer sees as they scroll sideways and down, and the open panel fills the screen', async (name, css) => {
+    const { page } = await browser.newPage(PHONE);
+    await page.goto(wideUrl(css));
+    await waitForWidget(page);
+    await widget(page).launcher.waitFor();
+    // The premise: the viewport of fixed boxes is stretched to the page's width.
+    expect(await page.evaluate(() => [window.innerWidth, document.documentElement.clientWidth])).toEqual([875, 390]);
+    await expectLauncherInSeenCorner(page);
+
+    await swipe(page, { x: -300, y: -2000 });
+    expect(await page.evaluate(() => [window.visualViewport!.pageLeft > 0, window.visualViewport!.pageTop > 0])).toEqual([true, true]);
+    await expectLauncherInSeenCorner(page);
+    if (!css) {
+      // Nothing but the browser moved it: the root keeps fixed positioning, and data-z-index with it.
+      expect(await widget(page).root.getAttribute('popover')).toBeNull();
+    }
+    await saveScreenshot(page, `wide-page-${name.replace(/ /g, '-')}-closed`);
+
+    const ui = widget(page);
+    await tapSeen(ui.launcher);
+    await ui.panel.waitFor();
+    await animationsDone(page);
+    expect(await seenBox(ui.panel)).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    const close = await seenBox(ui.closeButton);
+    expect(close.x + close.width).toBeLessThanOrEqual(390);
+    await saveScreenshot(page, `wide-page-${name.replace(/ /g, '-')}-open`);
+
+    // Zoomed in, as the on-screen keyboard shrinks the visual viewport: the panel shrinks with it.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2 });
+    await expect.poll(() => seenSize(page)).toEqual({ width: 195, height: 422 });
+    await expect.poll(() => seenBox(ui.panel)).toEqual({ x: 0, y: 0, width: 195, height: 422 });
+    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
+
+    await tapSeen(ui.closeButton);
+    await ui.panel.waitFor({ state: 'hidden' });
+    await expectLauncherInSeenCorner(page);
   });
 });
 

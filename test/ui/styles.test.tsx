@@ -123,7 +123,7 @@ describe('themeCss', () => {
 describe('shiftCss', () => {
   it('writes numbers only, and nothing for a shift that is not one', () => {
     expect(shiftCss({ x: -8, y: 120.25, width: 390, height: 844 })).toBe(
-      ':host{top:120.25px!important;left:-8px!important;right:auto!important;bottom:auto!important;width:390px!important;height:844px!important;transform:translate(0)!important}',
+      ':host{top:120.25px!important;left:-8px!important;right:auto!important;bottom:auto!important;width:390px!important;height:844px!important;transform:translate(0)!important;--parley-vv-top:0px;--parley-vv-height:844px}',
     );
     expect(shiftCss({ x: 0, y: Number.NaN, width: 390, height: 844 })).toBe('');
     expect(shiftCss({ x: 0, y: 0, width: Number.POSITIVE_INFINITY, height: 844 })).toBe('');

@@ -19,9 +19,19 @@
 //
 // Browsers without popovers (Chrome < 114, Safari < 17, Firefox < 125) shift the root back onto the
 // viewport instead, and again on every scroll and resize: it can lag a frame behind a scroll.
+//
+// A page wider than a phone's screen (a wide table, an image, a fixed-width layout) moves fixed
+// boxes another way. Chromium then stretches the viewport that fixed boxes fill, the layout
+// viewport, to the page's width and the height in proportion (875×1894 for a 875px page on a
+// 390×844 phone), while the customer sees its top-left 390×844: the launcher sits at the far
+// corner, and the open panel is 875px wide with its close button out of sight. The top layer is
+// laid out in that same stretched viewport. There the root is shifted onto the visual viewport,
+// the part of the page the customer sees, and follows it as they scroll, zoom, or the on-screen
+// keyboard opens. The root is still fixed, so the page's stacking and data-z-index hold.
+// https://developer.chrome.com/blog/viewport-resize-behavior (layout and visual viewports)
 
 export interface Shift {
-  /** The root's offset from the containing block that the page imposed, and the viewport's size. */
+  /** The root's offset from its containing block, and the size of the part of the page the customer sees. */
   x: number;
   y: number;
   width: number;
@@ -39,21 +49,33 @@ const near = (a: number, b: number) => Math.abs(a - b) <= 1;
 export function anchorToViewport(host: HTMLElement, setShift: (shift: Shift | null) => void): ViewportAnchor {
   const doc = host.ownerDocument;
   const win = doc.defaultView!;
+  const visual = win.visualViewport;
   let mode: 'fixed' | 'top-layer' | 'shifted' = 'fixed';
   let shift: Shift = { x: 0, y: 0, width: 0, height: 0 };
 
   // The viewport's element: html, or body in quirks mode (where html is as tall as the page).
   const viewport = () => doc.scrollingElement ?? doc.documentElement;
+  /**
+   * What the root must cover, in the coordinates of getBoundingClientRect: the part of the page
+   * the customer sees, which is the initial containing block (the viewport without scroll bars)
+   * unless they zoomed in or the page stretched the layout viewport.
+   */
+  const seen = () =>
+    visual
+      ? { left: visual.offsetLeft, top: visual.offsetTop, width: visual.width, height: visual.height }
+      : { left: 0, top: 0, width: viewport().clientWidth, height: viewport().clientHeight };
   const follow = () => {
     const box = host.getBoundingClientRect();
-    const { clientWidth: width, clientHeight: height } = viewport();
-    const next = { x: shift.x - box.left, y: shift.y - box.top, width, height };
+    const { left, top, width, height } = seen();
+    const next = { x: shift.x - box.left + left, y: shift.y - box.top + top, width, height };
     if (next.x !== shift.x || next.y !== shift.y || width !== shift.width || height !== shift.height) setShift((shift = next));
   };
   const listen = (method: 'addEventListener' | 'removeEventListener') => {
     // Capturing: the page may scroll body or a wrapper, whose scroll events do not bubble.
     doc[method]('scroll', follow, { capture: true, passive: true } as AddEventListenerOptions);
     win[method]('resize', follow);
+    visual?.[method]('scroll', follow);
+    visual?.[method]('resize', follow);
   };
   const shiftFromNowOn = () => {
     mode = 'shifted';
@@ -61,32 +83,44 @@ export function anchorToViewport(host: HTMLElement, setShift: (shift: Shift | nu
     follow();
   };
 
-  const check = () => {
+  /** Whether the root covers the viewport; if not, moves it there, and measures again when it moved. */
+  function check() {
     if (!host.isConnected) return;
-    if (mode === 'shifted') return follow();
-    if (mode === 'fixed') {
-      const box = host.getBoundingClientRect();
-      const { clientWidth, clientHeight } = viewport();
-      // No box: not rendered (display: none above it, a document without layout), nothing to
-      // judge. The window's inner height too: iOS sizes fixed boxes to it as its toolbars hide.
-      if (
-        (!box.width && !box.height) ||
-        (near(box.left, 0) && near(box.top, 0) && near(box.width, clientWidth) && (near(box.height, clientHeight) || near(box.height, win.innerHeight)))
-      )
+    if (mode === 'shifted') {
+      follow();
+      return;
+    }
+    if (mode === 'top-layer') {
+      try {
+        // A popover leaves the top layer when it leaves the document (Turbo Drive, a page re-appending it).
+        if (!host.matches(':popover-open')) host.showPopover();
+      } catch {
+        // Not expected (the root is connected and a valid popover), but never thrown into the page.
+        host.removeAttribute('popover');
+        shiftFromNowOn();
         return;
-      if (typeof host.showPopover !== 'function') return shiftFromNowOn();
-      mode = 'top-layer';
-      host.popover = 'manual';
+      }
     }
-    try {
-      // A popover leaves the top layer when it leaves the document (Turbo Drive, a page re-appending it).
-      if (!host.matches(':popover-open')) host.showPopover();
-    } catch {
-      // Not expected (the root is connected and a valid popover), but never thrown into the page.
-      host.removeAttribute('popover');
+    const box = host.getBoundingClientRect();
+    const { clientWidth, clientHeight } = viewport();
+    // No box: not rendered (display: none above it, a document without layout), nothing to
+    // judge. The window's inner height too: iOS sizes fixed boxes to it as its toolbars hide.
+    if (
+      (!box.width && !box.height) ||
+      (near(box.left, 0) && near(box.top, 0) && near(box.width, clientWidth) && (near(box.height, clientHeight) || near(box.height, win.innerHeight)))
+    )
+      return;
+    // The layout viewport itself, stretched wider than the screen by the page (above), whether
+    // the root is fixed or already in the top layer: no ancestor holds it, only the browser.
+    const stretched = near(box.left, 0) && near(box.top, 0) && near(box.width, win.innerWidth) && box.width > clientWidth + 1;
+    if (mode === 'top-layer' || stretched || typeof host.showPopover !== 'function') {
       shiftFromNowOn();
+      return;
     }
-  };
+    mode = 'top-layer';
+    host.popover = 'manual';
+    check();
+  }
 
   // Asks for a measure when the root's place in the viewport changes: at once (the first report),
   // when the page gives html or body a containing block later on (the root's box grows, or scrolls
