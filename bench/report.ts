@@ -88,7 +88,7 @@ function machineOf(results: BenchResults): { cores: number | null; cpu: string; 
 }
 
 /** A paragraph broken into lines of at most `width` characters, as the README's prose is. */
-function wrap(text: string, width = 104): string {
+export function wrap(text: string, width = 104): string {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
