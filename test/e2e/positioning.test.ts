@@ -240,6 +240,49 @@ describe('a browser without popovers, on a transformed body', () => {
   });
 });
 
+/**
+ * An element's box on the phone's screen, in its pixels: where the customer sees it, whatever the
+ * page's zoom and however far the visual viewport has moved over the page.
+ */
+const screenBox = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const { offsetLeft, offsetTop, scale } = window.visualViewport!;
+    const round = (value: number) => Math.round(value * scale);
+    return { x: round(box.x - offsetLeft), y: round(box.y - offsetTop), width: round(box.width), height: round(box.height) };
+  });
+const expectLauncherInScreenCorner = async (page: Page, size = 56) => {
+  await expect
+    .poll(() => screenBox(widget(page).launcher), { message: 'the launcher in the corner of the screen' })
+    .toEqual({ x: 390 - 20 * (size / 56) - size, y: 844 - 20 * (size / 56) - size, width: size, height: size });
+};
+/**
+ * A finger on the element where the customer sees it. Playwright's own tap aims in the layout
+ * viewport's coordinates, which are not the screen's once the visual viewport has moved; its
+ * touchscreen takes CSS pixels from the visual viewport's corner.
+ */
+const tapOnScreen = async (locator: Locator) => {
+  const point = await locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const { offsetLeft, offsetTop } = window.visualViewport!;
+    return { x: box.x + box.width / 2 - offsetLeft, y: box.y + box.height / 2 - offsetTop };
+  });
+  await locator.page().touchscreen.tap(point.x, point.y);
+};
+/** A finger's swipe: scrolls the page and pans the visual viewport, as a customer does. */
+const swipe = async (page: Page, distance: { x: number; y: number }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.synthesizeScrollGesture', { x: 200, y: 400, xDistance: distance.x, yDistance: distance.y, gestureSourceType: 'mouse', speed: 4000 });
+  await cdp.detach();
+};
+/** A pinch to `scale` times the device's width (1: the page as wide as the screen). */
+const zoomTo = async (page: Page, scale: number) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: scale });
+  await expect.poll(() => page.evaluate(() => window.visualViewport!.scale)).toBeCloseTo(scale, 2);
+  await cdp.detach();
+};
+
 // A page wider than a phone's screen (a wide table, a fixed-width layout): Chromium stretches the
 // viewport that fixed boxes fill to the page's width, 875×1894 on a 390×844 phone, while the
 // customer sees its top-left 390×844, and the top layer is laid out in that same box. The widget
@@ -254,36 +297,6 @@ describe('a page wider than a phone’s screen', () => {
       }),
     );
 
-  /** An element's box in the part of the page the customer sees (the visual viewport), and that part's size. */
-  const seenBox = (locator: Locator) =>
-    locator.evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      const seen = window.visualViewport!;
-      return { x: Math.round(box.x - seen.offsetLeft), y: Math.round(box.y - seen.offsetTop), width: Math.round(box.width), height: Math.round(box.height) };
-    });
-  const seenSize = (page: Page) =>
-    page.evaluate(() => ({ width: Math.round(window.visualViewport!.width), height: Math.round(window.visualViewport!.height) }));
-  const expectLauncherInSeenCorner = async (page: Page) => {
-    const { width, height } = await seenSize(page);
-    await expect
-      .poll(() => seenBox(widget(page).launcher), { message: 'the launcher in the corner of what the customer sees' })
-      .toEqual({ x: width - 20 - 56, y: height - 20 - 56, width: 56, height: 56 });
-  };
-  /**
-   * A finger on the element where the customer sees it. Playwright's own tap aims in the layout
-   * viewport's coordinates, which are not the screen's once the visual viewport has moved.
-   */
-  const tapSeen = async (locator: Locator) => {
-    const box = await seenBox(locator);
-    await locator.page().touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-  };
-  /** A finger's swipe: scrolls the page and pans the visual viewport, as a customer does. */
-  const swipe = async (page: Page, distance: { x: number; y: number }) => {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Input.synthesizeScrollGesture', { x: 200, y: 400, xDistance: distance.x, yDistance: distance.y, gestureSourceType: 'mouse', speed: 4000 });
-    await cdp.detach();
-  };
-
   test.each([
     ['a plain page', ''],
     ['a transformed body', 'body { transform: translateZ(0) }'],
@@ -294,11 +307,11 @@ describe('a page wider than a phone’s screen', () => {
     await widget(page).launcher.waitFor();
     // The premise: the viewport of fixed boxes is stretched to the page's width.
     expect(await page.evaluate(() => [window.innerWidth, document.documentElement.clientWidth])).toEqual([875, 390]);
-    await expectLauncherInSeenCorner(page);
+    await expectLauncherInScreenCorner(page);
 
     await swipe(page, { x: -300, y: -2000 });
     expect(await page.evaluate(() => [window.visualViewport!.pageLeft > 0, window.visualViewport!.pageTop > 0])).toEqual([true, true]);
-    await expectLauncherInSeenCorner(page);
+    await expectLauncherInScreenCorner(page);
     if (!css) {
       // Nothing but the browser moved it: the root keeps fixed positioning, and data-z-index with it.
       expect(await widget(page).root.getAttribute('popover')).toBeNull();
@@ -306,24 +319,58 @@ describe('a page wider than a phone’s screen', () => {
     await saveScreenshot(page, `wide-page-${name.replace(/ /g, '-')}-closed`);
 
     const ui = widget(page);
-    await tapSeen(ui.launcher);
+    await tapOnScreen(ui.launcher);
     await ui.panel.waitFor();
     await animationsDone(page);
-    expect(await seenBox(ui.panel)).toEqual({ x: 0, y: 0, width: 390, height: 844 });
-    const close = await seenBox(ui.closeButton);
+    expect(await screenBox(ui.panel)).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    const close = await screenBox(ui.closeButton);
     expect(close.x + close.width).toBeLessThanOrEqual(390);
     await saveScreenshot(page, `wide-page-${name.replace(/ /g, '-')}-open`);
 
-    // Zoomed in, as the on-screen keyboard shrinks the visual viewport: the panel shrinks with it.
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2 });
-    await expect.poll(() => seenSize(page)).toEqual({ width: 195, height: 422 });
-    await expect.poll(() => seenBox(ui.panel)).toEqual({ x: 0, y: 0, width: 195, height: 422 });
-    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
+    // Zoomed in, as the on-screen keyboard shrinks the visual viewport: the panel shrinks with it,
+    // and still fills the screen.
+    await zoomTo(page, 2);
+    await expect.poll(() => screenBox(ui.panel)).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    await zoomTo(page, 1);
 
-    await tapSeen(ui.closeButton);
+    await tapOnScreen(ui.closeButton);
     await ui.panel.waitFor({ state: 'hidden' });
-    await expectLauncherInSeenCorner(page);
+    await expectLauncherInScreenCorner(page);
+  });
+});
+
+// A page made for desktops only, without a viewport meta tag: a phone lays it out 980px wide and
+// shows it zoomed out, 980 CSS pixels across 390, where a 15px text would read as 6px. The widget
+// is drawn at the phone's own scale there, as on a page made for phones, and grows with the page
+// once the customer zooms in past the device's width.
+describe('a page made for desktops only, on a phone', () => {
+  test('the launcher and the panel have their phone size on the screen, and the panel fills it', async () => {
+    const { page } = await browser.newPage(PHONE);
+    await page.goto(site.page('/desktop-only.html', site.html({ head: '<style>body { margin: 0 }</style>', body: LONG_PAGE })));
+    await waitForWidget(page);
+    await widget(page).launcher.waitFor();
+    // The premise: the page is laid out for a desktop and zoomed out to fit the phone.
+    expect(await page.evaluate(() => [document.documentElement.clientWidth, window.visualViewport!.scale < 0.5])).toEqual([980, true]);
+    await expectLauncherInScreenCorner(page);
+    await saveScreenshot(page, 'desktop-only-page-closed');
+
+    const ui = widget(page);
+    await tapOnScreen(ui.launcher);
+    await ui.panel.waitFor();
+    await animationsDone(page);
+    expect(await screenBox(ui.panel)).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    // Its texts and buttons as large as on a page made for phones.
+    expect(await screenBox(ui.closeButton)).toMatchObject({ width: 36, height: 36 });
+    await saveScreenshot(page, 'desktop-only-page-open');
+    await tapOnScreen(ui.closeButton);
+    await ui.panel.waitFor({ state: 'hidden' });
+
+    // Zoomed in to the device's width, then past it: the widget grows with the page.
+    await swipe(page, { x: 0, y: -1500 });
+    await zoomTo(page, 1);
+    await expectLauncherInScreenCorner(page);
+    await zoomTo(page, 1.5);
+    await expectLauncherInScreenCorner(page, 84);
   });
 });
 

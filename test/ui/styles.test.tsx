@@ -55,10 +55,11 @@ describe('applyStyles', () => {
   it('moves the floating root by the shift in its own sheet, and forgets it on null', () => {
     const { host, shadowRoot } = shadowHost();
     const styles = applyStyles(shadowRoot, defaultConfig, { nonce: null, doc: document });
-    styles.setShift({ x: 0, y: 5037.5, width: 1280, height: 800 });
+    styles.setShift({ x: 0, y: 5037.5, width: 1280, height: 800, scale: 1 });
     const text = sheetText(shadowRoot.adoptedStyleSheets[2]!);
     expect(text).toMatch(/top: 5037.5px !important;\s*left: 0px !important/);
     expect(text).toMatch(/width: 1280px !important;\s*height: 800px !important/);
+    expect(text).toMatch(/transform: scale\(1\) !important/);
     styles.setShift(null);
     expect(sheetText(shadowRoot.adoptedStyleSheets[2]!)).toBe('');
     styles.remove();
@@ -122,11 +123,13 @@ describe('themeCss', () => {
 
 describe('shiftCss', () => {
   it('writes numbers only, and nothing for a shift that is not one', () => {
-    expect(shiftCss({ x: -8, y: 120.25, width: 390, height: 844 })).toBe(
-      ':host{top:120.25px!important;left:-8px!important;right:auto!important;bottom:auto!important;width:390px!important;height:844px!important;transform:translate(0)!important;--parley-vv-top:0px;--parley-vv-height:844px}',
+    expect(shiftCss({ x: -8, y: 120.25, width: 390, height: 844, scale: 2.5 })).toBe(
+      ':host{top:120.25px!important;left:-8px!important;right:auto!important;bottom:auto!important;width:390px!important;height:844px!important;' +
+        'transform:scale(2.5)!important;transform-origin:0 0!important;--parley-vv-top:0px;--parley-vv-height:844px}',
     );
-    expect(shiftCss({ x: 0, y: Number.NaN, width: 390, height: 844 })).toBe('');
-    expect(shiftCss({ x: 0, y: 0, width: Number.POSITIVE_INFINITY, height: 844 })).toBe('');
+    expect(shiftCss({ x: 0, y: Number.NaN, width: 390, height: 844, scale: 1 })).toBe('');
+    expect(shiftCss({ x: 0, y: 0, width: Number.POSITIVE_INFINITY, height: 844, scale: 1 })).toBe('');
+    expect(shiftCss({ x: 0, y: 0, width: 390, height: 844, scale: Number.NaN })).toBe('');
     expect(shiftCss(null)).toBe('');
   });
 });
@@ -140,10 +143,13 @@ describe('the widget stylesheet', () => {
     // Page rules match the host element and outrank normal :host rules; only an !important from
     // the shadow root wins, so the host's rules are the one place it is used.
     const host = css.match(/:host\s*\{[^}]*\}/)?.[0] ?? '';
-    expect(host.replace(/\/\*[\s\S]*?\*\//g, '')).toMatch(/^:host\s*\{\s*all:\s*initial !important;\s*display:\s*block !important;\s*\}$/);
+    // The container the panel's phone layout asks about (widget/ui/styles.css) is set there too.
+    expect(host.replace(/\/\*[\s\S]*?\*\//g, '')).toMatch(
+      /^:host\s*\{\s*all:\s*initial !important;\s*display:\s*block !important;\s*container-type:\s*inline-size !important;\s*\}$/,
+    );
     // …and the host's backdrop when it is in the top layer, which page `::backdrop` rules reach.
     expect(css).toMatch(/:host::backdrop\s*\{\s*display:\s*none !important;\s*\}/);
-    expect(css.match(/!important;/g)).toHaveLength(3);
+    expect(css.match(/!important;/g)).toHaveLength(4);
     // Inherited properties are set inside the shadow root, where page rules cannot reach.
     expect(css).toMatch(
       /\.parley\s*\{[^}]*text-transform:\s*none[^}]*letter-spacing:\s*normal|\.parley\s*\{[^}]*letter-spacing:\s*normal[^}]*text-transform:\s*none/,

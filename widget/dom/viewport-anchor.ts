@@ -29,13 +29,24 @@
 // the part of the page the customer sees, and follows it as they scroll, zoom, or the on-screen
 // keyboard opens. The root is still fixed, so the page's stacking and data-z-index hold.
 // https://developer.chrome.com/blog/viewport-resize-behavior (layout and visual viewports)
+//
+// A page made for desktops only (no viewport meta tag, or a fixed `width=1024` in it) is shown
+// zoomed out on a phone: 980 CSS pixels across 390, so a 15px text reads as 6px, and the panel
+// would be as unreadable as the page. While the page is zoomed out below the device's own width
+// (VisualViewport.scale < 1), the shifted root is drawn at the device's scale instead: as wide as
+// the screen in its own pixels, scaled up to cover what the customer sees. The panel's phone layout
+// follows the root's width (a container query), not the page's. Zoomed in, the widget grows with
+// the page like everything else.
 
 export interface Shift {
-  /** The root's offset from its containing block, and the size of the part of the page the customer sees. */
+  /** The root's offset from its containing block. */
   x: number;
   y: number;
+  /** The root's size in its own pixels: what the customer sees, divided by `scale`. */
   width: number;
   height: number;
+  /** How much the root is scaled up: 1, or more while the page is zoomed out below the device's width. */
+  scale: number;
 }
 
 export interface ViewportAnchor {
@@ -51,31 +62,33 @@ export function anchorToViewport(host: HTMLElement, setShift: (shift: Shift | nu
   const win = doc.defaultView!;
   const visual = win.visualViewport;
   let mode: 'fixed' | 'top-layer' | 'shifted' = 'fixed';
-  let shift: Shift = { x: 0, y: 0, width: 0, height: 0 };
+  let shift: Shift = { x: 0, y: 0, width: 0, height: 0, scale: 1 };
 
   // The viewport's element: html, or body in quirks mode (where html is as tall as the page).
   const viewport = () => doc.scrollingElement ?? doc.documentElement;
+  /** Whether the page is shown zoomed out below the device's width (a page made for desktops only). */
+  const zoomedOut = () => Boolean(visual && visual.scale < 0.99);
   /**
    * What the root must cover, in the coordinates of getBoundingClientRect: the part of the page
    * the customer sees, which is the initial containing block (the viewport without scroll bars)
-   * unless they zoomed in or the page stretched the layout viewport.
+   * unless they zoomed or the page stretched the layout viewport.
    */
   const seen = () =>
     visual
-      ? { left: visual.offsetLeft, top: visual.offsetTop, width: visual.width, height: visual.height }
-      : { left: 0, top: 0, width: viewport().clientWidth, height: viewport().clientHeight };
+      ? { left: visual.offsetLeft, top: visual.offsetTop, width: visual.width, height: visual.height, zoom: zoomedOut() ? visual.scale : 1 }
+      : { left: 0, top: 0, width: viewport().clientWidth, height: viewport().clientHeight, zoom: 1 };
   const follow = () => {
     const box = host.getBoundingClientRect();
-    const { left, top, width, height } = seen();
-    const next = { x: shift.x - box.left + left, y: shift.y - box.top + top, width, height };
-    if (next.x !== shift.x || next.y !== shift.y || width !== shift.width || height !== shift.height) setShift((shift = next));
+    const { left, top, width, height, zoom } = seen();
+    const next = { x: shift.x - box.left + left, y: shift.y - box.top + top, width: width * zoom, height: height * zoom, scale: 1 / zoom };
+    if ((Object.keys(next) as (keyof Shift)[]).some((key) => next[key] !== shift[key])) setShift((shift = next));
   };
   const listen = (method: 'addEventListener' | 'removeEventListener') => {
     // Capturing: the page may scroll body or a wrapper, whose scroll events do not bubble.
     doc[method]('scroll', follow, { capture: true, passive: true } as AddEventListenerOptions);
     win[method]('resize', follow);
+    // Its resizes (a zoom, the on-screen keyboard) ask for a measure all along (below).
     visual?.[method]('scroll', follow);
-    visual?.[method]('resize', follow);
   };
   const shiftFromNowOn = () => {
     mode = 'shifted';
@@ -107,13 +120,17 @@ export function anchorToViewport(host: HTMLElement, setShift: (shift: Shift | nu
     // judge. The window's inner height too: iOS sizes fixed boxes to it as its toolbars hide.
     if (
       (!box.width && !box.height) ||
-      (near(box.left, 0) && near(box.top, 0) && near(box.width, clientWidth) && (near(box.height, clientHeight) || near(box.height, win.innerHeight)))
+      (!zoomedOut() &&
+        near(box.left, 0) &&
+        near(box.top, 0) &&
+        near(box.width, clientWidth) &&
+        (near(box.height, clientHeight) || near(box.height, win.innerHeight)))
     )
       return;
-    // The layout viewport itself, stretched wider than the screen by the page (above), whether
+    // The layout viewport itself, stretched wider than the screen or zoomed out (above), whether
     // the root is fixed or already in the top layer: no ancestor holds it, only the browser.
-    const stretched = near(box.left, 0) && near(box.top, 0) && near(box.width, win.innerWidth) && box.width > clientWidth + 1;
-    if (mode === 'top-layer' || stretched || typeof host.showPopover !== 'function') {
+    const browsers = near(box.left, 0) && near(box.top, 0) && near(box.width, win.innerWidth) && (box.width > clientWidth + 1 || zoomedOut());
+    if (mode === 'top-layer' || browsers || typeof host.showPopover !== 'function') {
       shiftFromNowOn();
       return;
     }
@@ -125,14 +142,17 @@ export function anchorToViewport(host: HTMLElement, setShift: (shift: Shift | nu
   // Asks for a measure when the root's place in the viewport changes: at once (the first report),
   // when the page gives html or body a containing block later on (the root's box grows, or scrolls
   // off), and when the root leaves and re-enters the document.
+  // And when the customer zooms: zooming out below the device's width moves nothing the observer sees.
   const Observer = win.IntersectionObserver;
   const observer = typeof Observer === 'function' ? new Observer(() => check(), { threshold: [0, 1] }) : null;
   observer?.observe(host);
+  visual?.addEventListener('resize', check);
 
   return {
     check,
     stop() {
       observer?.disconnect();
+      visual?.removeEventListener('resize', check);
       if (mode === 'shifted') listen('removeEventListener');
     },
   };

@@ -56,17 +56,18 @@ export function viewportCss(viewport: { height: number; top: number } | null): s
 }
 
 /**
- * The floating root moved onto the part of the page the customer sees, and made the containing
- * block of the launcher and panel (a transform does that) in place of the page's. The root then
- * is that visual viewport, so the phone's full-screen panel fills the root: its visual viewport
- * variables, written before this rule, are overridden. Numbers only, as above.
+ * The floating root moved onto the part of the page the customer sees, scaled up there while the
+ * page is zoomed out, and made the containing block of the launcher and panel (a transform does
+ * that) in place of the page's. The root then is that visual viewport, so the phone's full-screen
+ * panel fills the root: its visual viewport variables, written before this rule, are overridden.
+ * Numbers only, as above.
  */
 export function shiftCss(shift: Shift | null): string {
-  if (!shift || ![shift.x, shift.y, shift.width, shift.height].every(Number.isFinite)) return '';
-  const { x, y, width, height } = shift;
+  if (!shift || ![shift.x, shift.y, shift.width, shift.height, shift.scale].every(Number.isFinite)) return '';
+  const { x, y, width, height, scale } = shift;
   return (
-    `:host{top:${y}px!important;left:${x}px!important;right:auto!important;bottom:auto!important;width:${width}px!important;height:${height}px!important;transform:translate(0)!important;` +
-    `--parley-vv-top:0px;--parley-vv-height:${height}px}`
+    `:host{top:${y}px!important;left:${x}px!important;right:auto!important;bottom:auto!important;width:${width}px!important;height:${height}px!important;` +
+    `transform:scale(${scale})!important;transform-origin:0 0!important;--parley-vv-top:0px;--parley-vv-height:${height}px}`
   );
 }
 
