@@ -42,6 +42,36 @@ describe.each(['light', 'dark'] as const)('axe, %s colour scheme', (colorScheme)
   });
 });
 
+// Windows contrast themes (forced colours) replace every background with the system's and drop
+// shadows: a launcher, a panel or a button drawn by its background alone would vanish.
+describe('forced colours (a Windows contrast theme)', () => {
+  test('the launcher, the panel, its buttons and the messages keep a visible edge', async () => {
+    const { page } = await browser.newPage({ forcedColors: 'active' });
+    await page.goto(demo.url('/'));
+    await waitForWidget(page);
+    const ui = widget(page);
+    await ui.launcher.waitFor();
+    expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+    /** The part's edge as drawn: a line of some width in a colour that is not its background's. */
+    const edgeShown = (selector: string) =>
+      ui.root.evaluate((root, selector) => {
+        const element = root.shadowRoot!.querySelector(selector);
+        if (!element) return `${selector}: not found`;
+        const style = getComputedStyle(element);
+        const shown = style.borderTopStyle !== 'none' && Number.parseFloat(style.borderTopWidth) >= 1 && style.borderTopColor !== style.backgroundColor;
+        return shown || `${selector}: ${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor} on ${style.backgroundColor}`;
+      }, selector);
+    expect(await edgeShown('.launcher')).toBe(true);
+
+    await openWidget(page);
+    for (const part of ['.panel', '.btn']) expect(await edgeShown(part)).toBe(true);
+    await startConversation(page, { email: `contrast.${Date.now()}@example.com`, message: unique('Seen in a contrast theme') });
+    await ui.composer.waitFor();
+    for (const part of ['.panel', '.bubble', '.send']) expect(await edgeShown(part)).toBe(true);
+    await saveScreenshot(page, 'forced-colors');
+  });
+});
+
 /** Where the keyboard focus is: the host page's element, or inside the widget's shadow root. */
 const focused = (page: Page) =>
   page.evaluate(() => {

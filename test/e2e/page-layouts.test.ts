@@ -9,6 +9,31 @@ import { expectMessageShown, NAMES, openWidget, startConversation, timesShown, u
 const browser = browserSuite();
 const demo = demoSuite();
 
+describe('a printed page', () => {
+  test('carries no launcher and no open panel, and the widget is back on screen after printing', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(demo.url('/'));
+    await openWidget(page);
+    const ui = widget(page);
+    await page.emulateMedia({ media: 'print' });
+    await ui.launcher.waitFor({ state: 'hidden' });
+    await ui.panel.waitFor({ state: 'hidden' });
+    await page.emulateMedia({ media: 'screen' });
+    await ui.launcher.waitFor();
+    await ui.panel.waitFor();
+  });
+
+  test('inline, the panel is part of the page, and prints with it', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(demo.url('/inline.html'));
+    await waitForWidget(page);
+    const ui = widget(page);
+    await ui.panel.waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await ui.panel.isVisible()).toBe(true);
+  });
+});
+
 describe('the Arabic (RTL) shop', () => {
   test('the panel is right-to-left with Arabic accessible names, and the launcher sits on the left', async () => {
     const { page } = await browser.newPage();
