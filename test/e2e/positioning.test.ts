@@ -374,6 +374,18 @@ describe('a page made for desktops only, on a phone', () => {
   });
 });
 
+describe('inline, in a box that takes the width of what it holds', () => {
+  test('a centred flex column: the panel has the width of its contents, not none', async () => {
+    const { page } = await browser.newPage(DESKTOP);
+    const body = '<main style="display: flex; flex-direction: column; align-items: center"><h1>Help</h1><div id="support"></div></main>';
+    await page.goto(site.page('/inline-shrink.html', site.html({ body, attributes: { 'data-mode': 'inline', 'data-target': '#support' } })));
+    await waitForWidget(page);
+    const panel = widget(page).panel;
+    await panel.waitFor();
+    expect((await panel.boundingBox())!.width).toBeGreaterThan(240);
+  });
+});
+
 describe('ordinary pages keep fixed positioning and data-z-index', () => {
   // The top layer ignores z-index; the root goes there only where fixed positioning is broken.
   test.each([

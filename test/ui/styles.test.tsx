@@ -119,6 +119,13 @@ describe('themeCss', () => {
     );
     expect(css({ mode: 'inline' })).not.toMatch(/position|pointer-events|z-index:/);
   });
+
+  it('makes the floating host, and only it, the container whose width the panel’s phone layout asks', () => {
+    expect(css({ mode: 'floating' })).toContain('container-type:inline-size!important');
+    // Inline, a page's shrink-to-fit target (inline-block, a centred flex column) would give a
+    // width-contained root no width at all.
+    expect(css({ mode: 'inline' })).not.toContain('container-type');
+  });
 });
 
 describe('shiftCss', () => {
@@ -143,13 +150,10 @@ describe('the widget stylesheet', () => {
     // Page rules match the host element and outrank normal :host rules; only an !important from
     // the shadow root wins, so the host's rules are the one place it is used.
     const host = css.match(/:host\s*\{[^}]*\}/)?.[0] ?? '';
-    // The container the panel's phone layout asks about (widget/ui/styles.css) is set there too.
-    expect(host.replace(/\/\*[\s\S]*?\*\//g, '')).toMatch(
-      /^:host\s*\{\s*all:\s*initial !important;\s*display:\s*block !important;\s*container-type:\s*inline-size !important;\s*\}$/,
-    );
+    expect(host.replace(/\/\*[\s\S]*?\*\//g, '')).toMatch(/^:host\s*\{\s*all:\s*initial !important;\s*display:\s*block !important;\s*\}$/);
     // …and the host's backdrop when it is in the top layer, which page `::backdrop` rules reach.
     expect(css).toMatch(/:host::backdrop\s*\{\s*display:\s*none !important;\s*\}/);
-    expect(css.match(/!important;/g)).toHaveLength(4);
+    expect(css.match(/!important;/g)).toHaveLength(3);
     // Inherited properties are set inside the shadow root, where page rules cannot reach.
     expect(css).toMatch(
       /\.parley\s*\{[^}]*text-transform:\s*none[^}]*letter-spacing:\s*normal|\.parley\s*\{[^}]*letter-spacing:\s*normal[^}]*text-transform:\s*none/,

@@ -44,8 +44,10 @@ export function themeCss(config: ResolvedConfig): string {
     `--parley-offset-x:${px(config.offsetX)};--parley-offset-y:${px(config.offsetY)};--parley-z:${zIndex};` +
     `--parley-left:${left ? 'var(--parley-offset-x)' : 'auto'};--parley-right:${left ? 'auto' : 'var(--parley-offset-x)'}` +
     // Floating, the root covers the viewport without taking a click (the launcher and panel take
-    // theirs), and stacks as one: its launcher and panel are fixed inside it.
-    `${config.mode === 'inline' ? ';height:100%' : ';position:fixed!important;inset:0!important;pointer-events:none!important;z-index:var(--parley-z)!important'}}`
+    // theirs), and stacks as one: its launcher and panel are fixed inside it. It is the container
+    // whose width the panel's phone layout asks (widget/ui/styles.css); not inline, where a page's
+    // shrink-to-fit box (inline-block, a centred flex column) would then give the root no width.
+    `${config.mode === 'inline' ? ';height:100%' : ';position:fixed!important;inset:0!important;pointer-events:none!important;z-index:var(--parley-z)!important;container-type:inline-size!important'}}`
   );
 }
 
