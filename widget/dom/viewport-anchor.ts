@@ -87,7 +87,7 @@ export function anchorToViewport(host: HTMLElement, setShift: (shift: Shift | nu
     // Capturing: the page may scroll body or a wrapper, whose scroll events do not bubble.
     doc[method]('scroll', follow, { capture: true, passive: true } as AddEventListenerOptions);
     win[method]('resize', follow);
-    // Its resizes (a zoom, the on-screen keyboard) ask for a measure all along (below).
+    // The visual viewport's resizes (a zoom, the on-screen keyboard) call check() in every mode (below).
     visual?.[method]('scroll', follow);
   };
   const shiftFromNowOn = () => {
@@ -129,8 +129,8 @@ export function anchorToViewport(host: HTMLElement, setShift: (shift: Shift | nu
       return;
     // The layout viewport itself, stretched wider than the screen or zoomed out (above), whether
     // the root is fixed or already in the top layer: no ancestor holds it, only the browser.
-    const browsers = near(box.left, 0) && near(box.top, 0) && near(box.width, win.innerWidth) && (box.width > clientWidth + 1 || zoomedOut());
-    if (mode === 'top-layer' || browsers || typeof host.showPopover !== 'function') {
+    const layoutViewport = near(box.left, 0) && near(box.top, 0) && near(box.width, win.innerWidth) && (box.width > clientWidth + 1 || zoomedOut());
+    if (mode === 'top-layer' || layoutViewport || typeof host.showPopover !== 'function') {
       shiftFromNowOn();
       return;
     }
