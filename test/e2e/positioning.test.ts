@@ -374,6 +374,59 @@ describe('a page made for desktops only, on a phone', () => {
   });
 });
 
+// CSS `zoom` on html or body: site builders scale a whole design with it, and accessibility
+// overlays set it to enlarge the page. Every box under it is zoomed, a fixed one too: on a 1280×800
+// desktop at 1.5, the 600px panel became 900px tall with its header and close button above the
+// screen; on a phone at 0.8 the full-screen panel left a fifth of the screen uncovered. The
+// floating widget keeps the customer's own scale (their browser's zoom and pinch still apply).
+describe('a page scaled with CSS zoom', () => {
+  const zoomedUrl = (css: string) =>
+    site.page(
+      `/zoom-${encodeURIComponent(css)}.html`,
+      site.html({ head: `<meta name="viewport" content="width=device-width, initial-scale=1"><style>body { margin: 0 } ${css}</style>`, body: LONG_PAGE }),
+    );
+
+  test.each([
+    ['body { zoom: 1.5 }', 'body { zoom: 1.5 }'],
+    ['html { zoom: 0.8 } and body { zoom: 2 }', 'html { zoom: 0.8 } body { zoom: 2 }'],
+    ['a transformed body with body { zoom: 1.5 } (the root in the top layer)', 'body { transform: translateZ(0); zoom: 1.5 }'],
+    ['a page rule giving the root a zoom of its own', '#parley-root { zoom: 3 !important }'],
+  ])('%s: the launcher and the panel keep their size and place on a desktop and a phone', async (name, css) => {
+    const desktop = (await browser.newPage(DESKTOP)).page;
+    await desktop.goto(zoomedUrl(css));
+    await waitForWidget(desktop);
+    await expectLauncherInCorner(desktop, 'right');
+    await widget(desktop).launcher.click();
+    expect(await panelBox(desktop)).toEqual({ x: 1280 - 20 - 380, y: 800 - 20 - 68 - 600, width: 380, height: 600 });
+    await saveScreenshot(desktop, `css-zoom-${name.replace(/\W+/g, '-')}-desktop-open`);
+
+    const phone = (await browser.newPage(PHONE)).page;
+    await phone.goto(zoomedUrl(css));
+    await waitForWidget(phone);
+    await expectLauncherInCorner(phone, 'right');
+    await widget(phone).launcher.tap();
+    expect(await panelBox(phone)).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+  });
+
+  test('a zoom the page sets later, as an accessibility overlay does: the widget keeps its size', async () => {
+    const { page } = await browser.newPage(DESKTOP);
+    await page.goto(zoomedUrl(''));
+    await waitForWidget(page);
+    await expectLauncherInCorner(page, 'right');
+    await page.evaluate(() => {
+      document.body.style.zoom = '1.25';
+    });
+    await expectLauncherInCorner(page, 'right');
+    await page.evaluate(() => {
+      document.body.style.zoom = '';
+      document.documentElement.style.zoom = '0.5';
+    });
+    await expectLauncherInCorner(page, 'right');
+    await parley(page, 'open');
+    expect(await panelBox(page)).toEqual({ x: 1280 - 20 - 380, y: 800 - 20 - 68 - 600, width: 380, height: 600 });
+  });
+});
+
 describe('inline, in a box that takes the width of what it holds', () => {
   test('a centred flex column: the panel has the width of its contents, not none', async () => {
     const { page } = await browser.newPage(DESKTOP);

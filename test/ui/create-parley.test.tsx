@@ -91,10 +91,10 @@ describe('createParley', () => {
 
   it('runs the commands that need no conversation without the conversation code, which comes on intent', async () => {
     const { root, ui } = await start();
-    // The loader's own sheets (the static sheet with the theme, the viewport, the shift); the
-    // conversation code adds the panel's when it starts.
+    // The loader's own sheets (the static sheet with the theme, the viewport, the shift, the zoom);
+    // the conversation code adds the panel's when it starts.
     const sheets = () => root.shadowRoot!.adoptedStyleSheets.length;
-    expect(sheets()).toBe(3);
+    expect(sheets()).toBe(4);
     widget!.locale('fr');
     widget!.sound(false);
     widget!.identify({ email: 'kim@example.com' });
@@ -103,10 +103,10 @@ describe('createParley', () => {
     off();
     // The French texts arrive on their own, without the conversation code.
     const launcher = await ui.findByRole('button', { name: 'Ouvrir le chat d’assistance' });
-    expect(sheets()).toBe(3);
+    expect(sheets()).toBe(4);
     expect(helpdesk.requests).toHaveLength(0);
     fireEvent.pointerEnter(launcher);
-    await waitFor(() => expect(sheets()).toBe(4), { timeout: 5000 });
+    await waitFor(() => expect(sheets()).toBe(5), { timeout: 5000 });
   });
 
   it('draws at once what a command needs: open right after createParley shows the launcher busy, then the panel', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedConfig } from '../../widget/core/options';
-import { applyStyles, shiftCss, themeCss } from '../../widget/loader/styles';
+import { applyStyles, shiftCss, themeCss, zoomCss } from '../../widget/loader/styles';
 import { defaultConfig, renderWidget } from '../helpers/render-widget';
 
 function shadowHost() {
@@ -14,10 +14,10 @@ function shadowHost() {
 const sheetText = (sheet: CSSStyleSheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n');
 
 describe('applyStyles', () => {
-  it('adopts the widget sheet with the theme rule, the viewport and the shift, as constructable stylesheets', () => {
+  it('adopts the widget sheet with the theme rule, the viewport, the shift and the zoom, as constructable stylesheets', () => {
     const { host, shadowRoot } = shadowHost();
     const styles = applyStyles(shadowRoot, { ...defaultConfig, color: '#0f766e' }, { nonce: 'abc', doc: document });
-    expect(shadowRoot.adoptedStyleSheets).toHaveLength(3);
+    expect(shadowRoot.adoptedStyleSheets).toHaveLength(4);
     expect(shadowRoot.querySelector('style')).toBeNull();
     expect(sheetText(shadowRoot.adoptedStyleSheets[0]!)).toContain('--parley-color: #0f766e');
 
@@ -62,6 +62,17 @@ describe('applyStyles', () => {
     expect(text).toMatch(/transform: scale\(1\) !important/);
     styles.setShift(null);
     expect(sheetText(shadowRoot.adoptedStyleSheets[2]!)).toBe('');
+    styles.remove();
+    host.remove();
+  });
+
+  it('undoes the container’s zoom in its own sheet, and forgets it at 1', () => {
+    const { host, shadowRoot } = shadowHost();
+    const styles = applyStyles(shadowRoot, defaultConfig, { nonce: null, doc: document });
+    styles.setZoom(0.8);
+    expect(sheetText(shadowRoot.adoptedStyleSheets[3]!)).toMatch(/zoom: 1.25 !important/);
+    styles.setZoom(1);
+    expect(sheetText(shadowRoot.adoptedStyleSheets[3]!)).toBe('');
     styles.remove();
     host.remove();
   });
@@ -138,6 +149,18 @@ describe('shiftCss', () => {
     expect(shiftCss({ x: 0, y: 0, width: Number.POSITIVE_INFINITY, height: 844, scale: 1 })).toBe('');
     expect(shiftCss({ x: 0, y: 0, width: 390, height: 844, scale: Number.NaN })).toBe('');
     expect(shiftCss(null)).toBe('');
+  });
+});
+
+describe('zoomCss', () => {
+  it('undoes the zoom of the root’s container, and writes nothing for none or for one that is not a zoom', () => {
+    expect(zoomCss(0.8)).toBe(':host{zoom:1.25!important}');
+    expect(zoomCss(2)).toBe(':host{zoom:0.5!important}');
+    expect(zoomCss(1)).toBe('');
+    expect(zoomCss(0)).toBe('');
+    expect(zoomCss(-2)).toBe('');
+    expect(zoomCss(Number.NaN)).toBe('');
+    expect(zoomCss(Number.POSITIVE_INFINITY)).toBe('');
   });
 });
 

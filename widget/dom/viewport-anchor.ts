@@ -37,6 +37,13 @@
 // the screen in its own pixels, scaled up to cover what the customer sees. The panel's phone layout
 // follows the root's width (a container query), not the page's. Zoomed in, the widget grows with
 // the page like everything else.
+//
+// A page's CSS `zoom` on html or body (site builders scale a whole design with it, accessibility
+// overlays enlarge the page with it) multiplies every length under it, the fixed root's too: at
+// 1.5 the desktop panel is taller than the screen, at 0.8 the phone's full-screen panel leaves a
+// fifth of it bare. The floating root undoes the zoom of its container, so the widget keeps the
+// customer's own scale; their browser's zoom and pinch are not CSS zoom and still apply.
+// https://drafts.csswg.org/css-viewport/#zoom-property
 
 export interface Shift {
   /** The root's offset from its containing block. */
@@ -57,12 +64,20 @@ export interface ViewportAnchor {
 
 const near = (a: number, b: number) => Math.abs(a - b) <= 1;
 
-export function anchorToViewport(host: HTMLElement, setShift: (shift: Shift | null) => void): ViewportAnchor {
+/** What the anchor changes: the root's styles (widget/loader/styles.ts). */
+export interface Placement {
+  setShift(shift: Shift | null): void;
+  /** Undoes this CSS zoom of the root's container. */
+  setZoom(zoom: number): void;
+}
+
+export function anchorToViewport(host: HTMLElement, { setShift, setZoom }: Placement): ViewportAnchor {
   const doc = host.ownerDocument;
   const win = doc.defaultView!;
   const visual = win.visualViewport;
   let mode: 'fixed' | 'top-layer' | 'shifted' = 'fixed';
   let shift: Shift = { x: 0, y: 0, width: 0, height: 0, scale: 1 };
+  let zoom = 1;
 
   // The viewport's element: html, or body in quirks mode (where html is as tall as the page).
   const viewport = () => doc.scrollingElement ?? doc.documentElement;
@@ -99,6 +114,9 @@ export function anchorToViewport(host: HTMLElement, setShift: (shift: Shift | nu
   /** Whether the root covers the viewport; if not, moves it there, and measures again when it moved. */
   function check() {
     if (!host.isConnected) return;
+    // The effective zoom of the container (Baseline 2026; none before it is read as 1).
+    const containerZoom = (host.parentElement as { currentCSSZoom?: number } | null)?.currentCSSZoom ?? 1;
+    if (containerZoom !== zoom) setZoom((zoom = containerZoom));
     if (mode === 'shifted') {
       follow();
       return;
@@ -147,11 +165,17 @@ export function anchorToViewport(host: HTMLElement, setShift: (shift: Shift | nu
   const observer = typeof Observer === 'function' ? new Observer(() => check(), { threshold: [0, 1] }) : null;
   observer?.observe(host);
   visual?.addEventListener('resize', check);
+  // And when the page's zoom changes: the root, fixed over the same viewport, is then a different
+  // number of its own pixels wide, which only a resize observer sees.
+  const Resize = win.ResizeObserver;
+  const resizes = typeof Resize === 'function' ? new Resize(() => check()) : null;
+  resizes?.observe(host);
 
   return {
     check,
     stop() {
       observer?.disconnect();
+      resizes?.disconnect();
       visual?.removeEventListener('resize', check);
       if (mode === 'shifted') listen('removeEventListener');
     },

@@ -36,7 +36,7 @@ export function createRoot(doc: Document, container: Element, config: ResolvedCo
   shadow.appendChild(frame.element);
   container.appendChild(host);
   // Inline, the root is in the page's flow on purpose.
-  const anchor = config.mode === 'inline' ? null : anchorToViewport(host, styles.setShift);
+  const anchor = config.mode === 'inline' ? null : anchorToViewport(host, styles);
   return {
     shadow,
     styles,

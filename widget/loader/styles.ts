@@ -1,7 +1,7 @@
 // The root's styles: the base every part of the widget inherits and the launcher's rules
-// (launcher.css), one generated :host rule with the site owner's theme, and two parts replaced as
-// they move: the visual viewport (phones, while the panel is open) and the shift that puts a
-// floating root back on the viewport.
+// (launcher.css), one generated :host rule with the site owner's theme, and three parts replaced as
+// they move: the visual viewport (phones, while the panel is open), the shift that puts a floating
+// root back on the viewport, and the zoom that undoes a page's CSS zoom on it.
 
 import { DEFAULTS } from '../core/config';
 import type { ResolvedConfig } from '../core/options';
@@ -18,6 +18,8 @@ export interface AppliedStyles {
   setViewport(viewport: { height: number; top: number } | null): void;
   /** Where the floating root must go to cover the viewport, when the page moved its containing block. */
   setShift(shift: Shift | null): void;
+  /** The CSS zoom of the floating root's container (a page's `zoom` on html or body), undone. */
+  setZoom(zoom: number): void;
   remove(): void;
 }
 
@@ -73,12 +75,18 @@ export function shiftCss(shift: Shift | null): string {
   );
 }
 
+/** A number only reaches the CSS text; 1 (no zoom) writes nothing. */
+export function zoomCss(zoom: number): string {
+  return Number.isFinite(zoom) && zoom > 0 && zoom !== 1 ? `:host{zoom:${1 / zoom}!important}` : '';
+}
+
 export function applyStyles(shadowRoot: ShadowRoot, config: ResolvedConfig, options: { nonce: string | null; doc: Document }): AppliedStyles {
-  // The static sheet with the theme (set once), then the viewport and the shift.
-  const sheets = adoptSheets(shadowRoot, options, [css + themeCss(config), '', '']);
+  // The static sheet with the theme (set once), then the viewport, the shift and the zoom.
+  const sheets = adoptSheets(shadowRoot, options, [css + themeCss(config), '', '', '']);
   return {
     setViewport: (next) => sheets.write(1, viewportCss(next)),
     setShift: (next) => sheets.write(2, shiftCss(next)),
+    setZoom: (zoom) => sheets.write(3, zoomCss(zoom)),
     remove: sheets.remove,
   };
 }
