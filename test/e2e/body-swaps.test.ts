@@ -1,5 +1,5 @@
 // Pages that replace <body> on every navigation (issue 14): Hotwire Turbo Drive, Rails' default
-// since 7, loaded from npm as a Rails site loads it. The conversation must go on across visits:
+// since 7, and htmx's hx-boost, each loaded from npm as a site loads it. The conversation must go on across visits:
 // one launcher, the same panel, polling and the outbox intact, no listener left behind per visit.
 
 import type { Page } from 'playwright-core';
@@ -112,5 +112,50 @@ describe.each(['head', 'body'] as const)('Turbo Drive, the tag in <%s>', (tagPla
     expect(parleyLines('error')).toEqual([]);
     // Turbo runs a tag in the new body again on every visit: that is not a second install.
     expect(parleyLines().filter((line) => /loaded twice/i.test(line))).toEqual([]);
+  });
+});
+
+// htmx 2's hx-boost turns links into requests whose page replaces what <body> holds: the body element
+// stays, its children go, the root with them. The tag in <head> runs once, as htmx leaves <head> be.
+const HTMX = `<script src="${vendor('htmx.org/dist/htmx.min.js')}"></script>`;
+
+function htmxSite(): string {
+  for (const name of PAGES) {
+    const links = PAGES.map((other) => `<a href="/htmx/${other}.html">Page ${other}</a>`).join(' ');
+    const page = site.html({ title: `htmx ${name}`, head: HTMX, tag: site.scriptTag(), body: `<nav>${links}</nav><p>htmx page ${name}.</p>` });
+    site.page(`/htmx/${name}.html`, page.replace('<body', '<body hx-boost="true"'));
+  }
+  return `${site.siteUrl}/htmx/one.html`;
+}
+
+describe('htmx, hx-boost on <body>', () => {
+  test('the conversation goes on across visits: same panel, replies both ways, one launcher', async () => {
+    const { page, console, parleyLines } = await browser.newPage();
+    await page.goto(htmxSite());
+    const ui = widget(page);
+    await openWidget(page);
+    const first = unique('htmx');
+    await startConversation(page, { email: 'htmx@example.com', message: first });
+    const conversation = site.emulator.listConversations().find((item) => item.subject === first)!;
+    await page.evaluate(() => ((window as unknown as { __firstDocument: boolean }).__firstDocument = true));
+
+    for (const name of ['two', 'three']) {
+      await page.getByRole('link', { name: `Page ${name}` }).click();
+      await expect.poll(() => page.getByText(/^htmx page/).textContent()).toBe(`htmx page ${name}.`);
+      await expectOneRootAtTheEnd(page);
+    }
+    expect(await page.evaluate(() => (window as unknown as { __firstDocument?: boolean }).__firstDocument)).toBe(true);
+    await ui.log.waitFor({ state: 'visible' });
+    expect(await timesShown(page, first)).toBe(1);
+    const answer = unique('Answer after an htmx visit');
+    site.emulator.agentReply(conversation.id, answer);
+    await expectMessageShown(page, answer);
+    const reply = unique('Reply after an htmx visit');
+    await sendReply(page, reply);
+    await expect.poll(() => site.emulator.listMessages(conversation.id).filter((message) => message.body === reply).length).toBe(1);
+    await saveScreenshot(page, 'htmx-after-visits');
+
+    expect(console.filter((entry) => entry.type === 'pageerror')).toEqual([]);
+    expect(parleyLines('error')).toEqual([]);
   });
 });

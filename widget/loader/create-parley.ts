@@ -161,7 +161,7 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
 
   // The root and the launcher, in a task after the caller's. False when the page broke the DOM.
   let drawn = false;
-  let bodySwaps: MutationObserver | undefined;
+  let stopFollowingBody: (() => void) | undefined;
   function drawRoot(): boolean {
     if (drawn || !alive) return Boolean(root);
     drawn = true;
@@ -181,7 +181,7 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
         },
       });
       draw();
-      bodySwaps = followBodySwaps(doc, config, root);
+      stopFollowingBody = followBodySwaps(doc, config, root);
       // Another language's texts, launcher's included, are a file of their own: fetched at once.
       if (!speech.speaksWanted()) showLanguage();
     } catch (error) {
@@ -248,7 +248,7 @@ export function createWidget(options: ParleyOptions, env: ParleyEnvironment, chu
       queue.length = 0;
       app?.destroy();
       app = null;
-      bodySwaps?.disconnect();
+      stopFollowingBody?.();
       root?.remove();
       release(doc);
       stopOpeners();

@@ -30,7 +30,6 @@ export function watchOpeners(doc: Document, on: { open(): void; intent(): void }
   };
 }
 
-/** The customer's browser asks for less data (Save-Data): nothing is loaded before they ask. */
 /**
  * Whether the page's storage holds the widget's conversation or replies (under `namespace`), or
  * with `prefix`, any key of Parley's. False when storage is blocked: the widget kept nothing there.
@@ -46,24 +45,49 @@ export function holdsStored(win: Window, prefix: string | null, namespace: strin
   return false;
 }
 
+/** The customer's browser asks for less data (Save-Data): nothing is loaded before they ask. */
 export const saveData = (win: Window) => (win.navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
 
 /**
- * Pages that replace <body> on navigation (Turbo Drive, pjax, some SPA routers) take the root away
- * with the old body. The root, with its shadow tree, session and state, is put back at the end of
- * the new one (inline mode: into the new page's target, once it has one), so a conversation goes
- * on across visits. Only <html>'s own children are watched: one callback per body swap.
+ * Pages that replace their body on navigation take the root away with it: Turbo Drive and some
+ * SPA routers put in a new <body>; htmx's hx-boost (htmx 2) and jQuery's `$('body').html(…)` keep
+ * <body> and replace what it holds; a framework mounted on <body> (Vue's mount, React's createRoot)
+ * empties it first. The root, with its shadow tree, session and state, is put back at the end of
+ * the body (inline mode: into the page's target, once it has one), so a conversation goes on
+ * across visits. Only the children of <html> and of the body in place are watched, not the page's
+ * whole tree: one callback per swap. Returns the function that stops watching.
+ *
+ * At most once per task: a page script that removed every element it did not make as soon as it
+ * appeared would otherwise trade removals and returns with the widget in one endless burst of
+ * microtasks, and hang the page.
  */
-export function followBodySwaps(doc: Document, config: ResolvedConfig, root: WidgetRoot): MutationObserver | undefined {
-  const Observer = doc.defaultView?.MutationObserver;
-  if (!Observer) return undefined;
-  const observer = new Observer(() => {
-    if (root.isAttached()) return;
+export function followBodySwaps(doc: Document, config: ResolvedConfig, root: WidgetRoot): () => void {
+  const win = doc.defaultView;
+  const Observer = win?.MutationObserver;
+  if (!Observer) return () => {};
+  let returned = false;
+  let stopped = false;
+  const watchBody = () => doc.body && observer.observe(doc.body, { childList: true });
+  const putBack = () => {
+    if (stopped) return;
+    watchBody();
+    if (root.isAttached() || returned) return;
     const container = config.mode === 'inline' ? findTarget(doc, config.target) : doc.body;
-    if (container) root.attach(container);
-  });
+    if (!container) return;
+    root.attach(container);
+    returned = true;
+    win.setTimeout(() => {
+      returned = false;
+      putBack();
+    });
+  };
+  const observer = new Observer(putBack);
   observer.observe(doc.documentElement, { childList: true });
-  return observer;
+  watchBody();
+  return () => {
+    stopped = true;
+    observer.disconnect();
+  };
 }
 
 export function findTarget(doc: Document, target: string | Element | null): Element | null {
