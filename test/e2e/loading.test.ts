@@ -162,6 +162,57 @@ describe('a file that cannot load', () => {
   });
 });
 
+describe('a file whose request stalls', () => {
+  test('the customer who clicked is told after 15 s, error fires, and Try again opens the panel once the file has come after all', async () => {
+    const { page, context, parleyLines } = await browser.newPage();
+    await context.clock.install();
+    // A connection gone dead: the conversation code's request is held, neither answered nor failed.
+    const held: Array<() => Promise<void>> = [];
+    await page.route(/\/parley-app\.[\w-]+\.js$/, (route) => void held.push(() => route.continue()));
+    await page.goto(site.page('/stalled.html', site.html({ head: '<script>window.errors = []; Parley("on", "error", (e) => errors.push(e));</script>' })));
+    const ui = widget(page);
+    await ui.launcher.click();
+    await expect.poll(() => held.length).toBe(1);
+    const alert = page.locator('#parley-root').getByRole('alert');
+    await context.clock.runFor(14_000);
+    expect(await ui.launcher.getAttribute('aria-busy')).toBe('true');
+    expect(await alert.isVisible()).toBe(false);
+
+    await context.clock.runFor(1_000);
+    await expect.poll(() => alert.textContent()).toBe('The chat could not be loaded. Check your connection and try again.Try again');
+    expect(await ui.launcher.getAttribute('aria-busy')).toBeNull();
+    const errors = await page.evaluate(() => (window as unknown as { errors: Array<{ kind: string; message: string }> }).errors);
+    expect(errors.at(-1)).toMatchObject({ kind: 'load', message: expect.stringMatching(/parley-app\.[\w-]+\.js did not arrive within 15 s/) });
+    expect(parleyLines('error').join('\n')).toMatch(/did not arrive within 15 s: the connection is very slow or stalled/);
+
+    // The file comes after all, and has run: trying again opens the panel without another request.
+    await held[0]!();
+    await expect.poll(() => page.evaluate(() => 'app' in ((window as unknown as { ParleyChunks?: object }).ParleyChunks ?? {}))).toBe(true);
+    await page.locator('#parley-root').getByRole('button', { name: 'Try again' }).click();
+    await ui.panel.waitFor({ state: 'visible' });
+    expect(held).toHaveLength(1);
+    expect(await alert.isVisible()).toBe(false);
+  });
+
+  test('Try again while the request is still held: the panel opens as soon as the file arrives', async () => {
+    const { page, context } = await browser.newPage();
+    await context.clock.install();
+    const held: Array<() => Promise<void>> = [];
+    await page.route(/\/parley-app\.[\w-]+\.js$/, (route) => void held.push(() => route.continue()));
+    await page.goto(site.page('/stalled-retry.html', site.html()));
+    const ui = widget(page);
+    await ui.launcher.click();
+    await expect.poll(() => held.length).toBe(1);
+    await context.clock.runFor(15_000);
+    await page.locator('#parley-root').getByRole('button', { name: 'Try again' }).click();
+    expect(await ui.launcher.getAttribute('aria-busy')).toBe('true');
+    // Chromium serves the second script of the same address from the request still in flight.
+    for (const release of held) await release();
+    await ui.panel.waitFor({ state: 'visible' });
+    await converse(page, 'After a stall');
+  });
+});
+
 describe('under the page’s security policies', () => {
   const NONCE = 'cGFybGV5LWxvYWRpbmc=';
   const csp = (scriptSrc: string, extra = '') =>

@@ -42,6 +42,15 @@ type TrustedTypesWindow = Window & {
 /** The Trusted Types policy's name: a site that enforces Trusted Types lists it (`trusted-types parley`). */
 export const POLICY_NAME = 'parley';
 
+/**
+ * A request that stalls (a mobile connection gone dead without an error, a server that never
+ * answers) fires neither load nor error for minutes, and the customer who clicked would watch the
+ * launcher spin with no end. After this long it counts as failed: they are told, and can try again.
+ * The file's request goes on: if it runs after all, the next try finds it at once. The conversation
+ * code takes under a second on Lighthouse's mobile connection, about 6 s on a 2G one.
+ */
+export const STALLED_MS = 15_000;
+
 export function scriptChunks(page: Window, loader: HTMLScriptElement | null, manifest: ChunkManifest): Chunks {
   const win = page as TrustedTypesWindow;
   const doc = win.document;
@@ -79,16 +88,23 @@ export function scriptChunks(page: Window, loader: HTMLScriptElement | null, man
     if (running) return running;
     const url = new URL(chunk.file, base).href;
     known.add(url);
-    const loading = new Promise((resolve, reject) => {
+    const loading: Promise<unknown> = new Promise((resolve, reject) => {
       const tag = doc.createElement('script');
       let blocked = false;
       const onViolation = (event: SecurityPolicyViolationEvent) => {
         if (event.blockedURI && url.startsWith(event.blockedURI)) blocked = true;
       };
+      // A try after a stall has a request of its own.
+      const forget = () => pending.get(name) === loading && pending.delete(name);
+      const stalled = win.setTimeout(() => {
+        forget();
+        reject(new Error(`${url} did not arrive within ${STALLED_MS / 1000} s: the connection is very slow or stalled, or the server does not answer.`));
+      }, STALLED_MS);
       const done = () => {
+        win.clearTimeout(stalled);
         doc.removeEventListener('securitypolicyviolation', onViolation);
         tag.parentNode?.removeChild(tag);
-        pending.delete(name);
+        forget();
       };
       tag.onload = () => {
         done();
