@@ -1,10 +1,11 @@
-// Host pages that fight the widget: a strict Content-Security-Policy, hostile global CSS, and an
-// origin the client key does not allow.
+// Host pages that fight the widget: a strict Content-Security-Policy, one that does not let it reach
+// the helpdesk, hostile global CSS, and an origin the client key does not allow.
 
 import { describe, expect, test } from 'vitest';
+import ar from '../../widget/i18n/ar';
 import { browserSuite, saveScreenshot } from './helpers/browser';
 import { createRequests, demoSuite, SHOP } from './helpers/demo';
-import { computedStyle, expectMessageShown, looks, openWidget, startConversation, unique, waitForWidget, widget } from './helpers/widget';
+import { computedStyle, expectMessageShown, looks, NAMES, openWidget, startConversation, unique, waitForWidget, widget } from './helpers/widget';
 
 const browser = browserSuite();
 const demo = demoSuite();
@@ -51,6 +52,36 @@ describe('a page with a strict CSP', () => {
     expect(console.filter((entry) => /content security policy|refused to/i.test(entry.text))).toEqual([]);
     // The page's own watcher agrees.
     expect(await page.locator('[data-csp-state]').innerText()).toBe('No policy violations so far.');
+  });
+});
+
+// The site owner pasted the tag but left the helpdesk out of connect-src: the browser refuses every
+// request before it leaves, as it does a CORS refusal or a dead network, and says so in the console.
+describe('a page whose Content Security Policy does not let the widget reach the helpdesk', () => {
+  test('the customer reads a plain message in their language and keeps what they typed; the console names the likely causes', async () => {
+    const { page, console, parleyLines } = await browser.newPage({ locale: 'ar' });
+    await page.route(demo.url('/'), async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), 'content-security-policy': "default-src 'self' 'unsafe-inline'; connect-src 'self'" },
+      });
+    });
+    await page.goto(demo.url('/'));
+    await waitForWidget(page);
+    await openWidget(page, NAMES.ar);
+    const ui = widget(page, NAMES.ar);
+    const message = unique('Blocked by the page');
+    await ui.messageField.fill(message);
+    await ui.startButton.click();
+
+    const alert = ui.root.getByRole('alert');
+    await alert.waitFor();
+    expect((await alert.innerText()).trim()).toBe(ar.genericError);
+    expect(await ui.messageField.inputValue()).toBe(message);
+    expect(console.some((entry) => /violates the following Content Security Policy directive: "connect-src 'self'"/.test(entry.text))).toBe(true);
+    expect(parleyLines('error').join('\n')).toMatch(/create failed: The helpdesk could not be reached: .*Content Security Policy \(connect-src\)/);
+    await saveScreenshot(page, 'csp-connect-src-blocked');
   });
 });
 

@@ -38,7 +38,8 @@ export type Transport = <T>(path: string, read: ReadAnswer<T>, request?: Transpo
 
 const NETWORK_MESSAGE =
   'The helpdesk could not be reached: the device may be offline, the server down, or the request ' +
-  'blocked by CORS (is this site on the client key’s list of allowed origins?).';
+  'blocked by CORS (is this site on the client key’s list of allowed origins?) or by the page’s ' +
+  'Content Security Policy (connect-src).';
 
 /**
  * The page's fetch, given plain-object headers. ofetch hands it a Headers object of the

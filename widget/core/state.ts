@@ -55,6 +55,7 @@ export interface Identity {
 
 export interface Notice {
   kind: 'offline' | 'error';
+  /** The helpdesk's words for an error; empty: the panel's own text in the customer's language. */
   text: string;
 }
 

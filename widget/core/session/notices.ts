@@ -5,6 +5,14 @@ import { isApiError, messageOf } from '../../api/errors';
 import type { SessionDeps } from './interfaces';
 import type { Store } from './store';
 
+/**
+ * The text of a failure the customer sees: the helpdesk's own words when it answered with a
+ * refusal; otherwise none, and the panel says its own in the customer's language. What the widget
+ * says of a request that got no usable answer (offline, CORS, a timeout, a proxy's page) is meant
+ * for the site owner, who reads it in the console and the `error` event.
+ */
+const customerText = (error: unknown) => (isApiError(error) && error.kind === 'http' ? error.message : '');
+
 export function createNotices(store: Store, emit: SessionDeps['emit']) {
   /** Tells the host page only. */
   const report = (kind: string, error: unknown) => emit('error', { kind, message: messageOf(error), status: isApiError(error) ? error.status : null });
@@ -12,7 +20,7 @@ export function createNotices(store: Store, emit: SessionDeps['emit']) {
     report,
     /** A failure the customer must see in the panel, also told to the host page. */
     showError(kind: string, error: unknown) {
-      store.set({ notice: { kind: 'error', text: messageOf(error) } });
+      store.set({ notice: { kind: 'error', text: customerText(error) } });
       report(kind, error);
     },
     /** A poll failed: unreachable (offline, timed out) is said; other failures are the poller's to retry. */

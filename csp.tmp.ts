@@ -1,0 +1,28 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemo } from './demo/serve';
+import { launchBrowser } from './test/e2e/helpers/browser';
+const demo = await startDemo({ apiPort: 0, sitePort: 0, dataDir: await mkdtemp(join(tmpdir(), 'vv-')), switches: {} });
+const browser = await launchBrowser();
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const page = await ctx.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+await page.route(/\/$/, async (route) => {
+  const res = await route.fetch();
+  const headers = { ...res.headers(), 'content-security-policy': "default-src 'self' 'unsafe-inline' data:; connect-src 'self'" };
+  await route.fulfill({ response: res, headers });
+});
+await page.goto(`${demo.siteUrl}/`);
+await page.waitForTimeout(1000);
+await page.evaluate(() => (window as any).Parley('open'));
+await page.waitForTimeout(1000);
+const root = page.locator('#parley-root');
+await root.getByLabel('Name').fill('Kim');
+await root.getByLabel('Message').fill('Hello there');
+await root.getByRole('button', { name: 'Start conversation' }).click();
+await page.waitForTimeout(8000);
+await page.screenshot({ path: '/tmp/vv/csp.png' });
+console.log(await root.evaluate((el) => el.shadowRoot!.textContent));
+await browser.close();
+await demo.stop();
