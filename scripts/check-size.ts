@@ -22,7 +22,7 @@ const DIST = new URL('../dist/', import.meta.url);
 const LOADER_BUDGET = 6 * 1024;
 const LOADER_CEILING = 13 * 1024;
 // Everything a customer who chats downloads, held with at least 1 KB of headroom.
-const CHAT_CEILING = 46 * 1024;
+const CHAT_CEILING = 47 * 1024;
 
 function read(file: string): Buffer {
   try {
