@@ -66,6 +66,25 @@ describe('the Arabic (RTL) shop', () => {
   });
 });
 
+describe('the site owner’s own words in a panel of another direction', () => {
+  test('the English shop read by an Arabic-speaking customer: its title and greeting read left to right, the panel’s own texts right to left', async () => {
+    const { page } = await browser.newPage({ locale: 'ar' });
+    await page.goto(demo.url('/'));
+    await openWidget(page, NAMES.ar);
+    const ui = widget(page, NAMES.ar);
+    expect(await ui.panel.getAttribute('dir')).toBe('rtl');
+    const direction = (selector: string) => ui.panel.locator(selector).evaluate((element) => getComputedStyle(element).direction);
+    // "Hi! Questions about beans, brewing or an order? A roaster will answer here." keeps its full
+    // stop at its end, on the right.
+    expect(await direction('.greeting')).toBe('ltr');
+    // The title keeps the panel's start, on the right, and reads left to right there.
+    expect(await direction('.title')).toBe('rtl');
+    expect(await direction('.title bdi')).toBe('ltr');
+    expect(await direction('form')).toBe('rtl');
+    await saveScreenshot(page, 'english-shop-arabic-panel');
+  });
+});
+
 describe('the help page with an inline panel', () => {
   test('the panel is inside the target element, always shown, with no launcher', async () => {
     const { page } = await browser.newPage();

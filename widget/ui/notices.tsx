@@ -23,7 +23,8 @@ export function Notices({ strings, online, notice, onDismiss }: NoticesProps) {
       </div>
       {error && (
         <div role="alert" class="notice error">
-          <p>{error}</p>
+          {/* The helpdesk's words may be in another language than the panel's. */}
+          <p dir="auto">{error}</p>
           <button type="button" class="icon-btn" aria-label={strings.dismiss} onClick={onDismiss}>
             <CloseIcon />
           </button>

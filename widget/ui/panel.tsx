@@ -90,7 +90,11 @@ function PanelContents(props: PanelProps & { actions: SessionActions }) {
   return (
     <>
       <div class="head">
-        <h2 class="title">{title}</h2>
+        {/* The site owner's words may be in another language than the panel's: each reads in its
+            own direction, the title at the panel's start. */}
+        <h2 class="title">
+          <bdi>{title}</bdi>
+        </h2>
         {talking && state.messages.length > 0 && props.onSaveCopy && (
           // An icon button like Close: its name is its tooltip too, for those who see the icon only.
           <button type="button" class="icon-btn" aria-label={strings.saveCopy} title={strings.saveCopy} onClick={props.onSaveCopy}>
@@ -104,7 +108,9 @@ function PanelContents(props: PanelProps & { actions: SessionActions }) {
         )}
       </div>
       <div class="body" ref={bodyRef} onScroll={onScroll}>
-        <p class="greeting">{config.greeting ?? strings.greeting}</p>
+        <p class="greeting" dir="auto">
+          {config.greeting ?? strings.greeting}
+        </p>
         <Notices strings={strings} online={props.online} notice={state.notice} onDismiss={actions.dismissNotice} />
         {talking && (
           <>
