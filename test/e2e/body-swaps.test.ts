@@ -59,6 +59,24 @@ async function expectOneRootAtTheEnd(page: Page) {
   expect(await page.evaluate(() => document.body.lastElementChild?.id)).toBe('parley-root');
 }
 
+/**
+ * After visits in the same document: the panel is still open on the conversation with its first
+ * message once, the poller still brings the team's replies, and the outbox still delivers, once.
+ * Returns the reply sent.
+ */
+async function expectConversationGoesOn(page: Page, conversationId: string, first: string): Promise<string> {
+  expect(await page.evaluate(() => (window as unknown as { __firstDocument?: boolean }).__firstDocument)).toBe(true);
+  await widget(page).log.waitFor({ state: 'visible' });
+  expect(await timesShown(page, first)).toBe(1);
+  const answer = unique('Answer after a visit');
+  site.emulator.agentReply(conversationId, answer);
+  await expectMessageShown(page, answer);
+  const reply = unique('Reply after a visit');
+  await sendReply(page, reply);
+  await expect.poll(() => site.emulator.listMessages(conversationId).filter((message) => message.body === reply).length).toBe(1);
+  return reply;
+}
+
 describe.each(['head', 'body'] as const)('Turbo Drive, the tag in <%s>', (tagPlace) => {
   test('the conversation goes on across visits: same panel, replies both ways, one launcher', async () => {
     const { page, console, parleyLines } = await browser.newPage();
@@ -74,17 +92,7 @@ describe.each(['head', 'body'] as const)('Turbo Drive, the tag in <%s>', (tagPla
 
     await visit(page, 'two');
     await expectOneRootAtTheEnd(page);
-    expect(await page.evaluate(() => (window as unknown as { __firstDocument?: boolean }).__firstDocument)).toBe(true);
-    // The panel is still open on the conversation, and the poller still brings the team's replies.
-    await ui.log.waitFor({ state: 'visible' });
-    expect(await timesShown(page, first)).toBe(1);
-    const answer = unique('Answer after a visit');
-    site.emulator.agentReply(conversation.id, answer);
-    await expectMessageShown(page, answer);
-    // The outbox still delivers, once.
-    const reply = unique('Reply after a visit');
-    await sendReply(page, reply);
-    await expect.poll(() => site.emulator.listMessages(conversation.id).filter((message) => message.body === reply).length).toBe(1);
+    const reply = await expectConversationGoesOn(page, conversation.id, first);
     await saveScreenshot(page, `turbo-${tagPlace}-after-visit`);
 
     // More visits, then back through Turbo's snapshot cache: still one root, no listener piling up.
@@ -132,7 +140,6 @@ describe('htmx, hx-boost on <body>', () => {
   test('the conversation goes on across visits: same panel, replies both ways, one launcher', async () => {
     const { page, console, parleyLines } = await browser.newPage();
     await page.goto(htmxSite());
-    const ui = widget(page);
     await openWidget(page);
     const first = unique('htmx');
     await startConversation(page, { email: 'htmx@example.com', message: first });
@@ -144,15 +151,7 @@ describe('htmx, hx-boost on <body>', () => {
       await expect.poll(() => page.getByText(/^htmx page/).textContent()).toBe(`htmx page ${name}.`);
       await expectOneRootAtTheEnd(page);
     }
-    expect(await page.evaluate(() => (window as unknown as { __firstDocument?: boolean }).__firstDocument)).toBe(true);
-    await ui.log.waitFor({ state: 'visible' });
-    expect(await timesShown(page, first)).toBe(1);
-    const answer = unique('Answer after an htmx visit');
-    site.emulator.agentReply(conversation.id, answer);
-    await expectMessageShown(page, answer);
-    const reply = unique('Reply after an htmx visit');
-    await sendReply(page, reply);
-    await expect.poll(() => site.emulator.listMessages(conversation.id).filter((message) => message.body === reply).length).toBe(1);
+    await expectConversationGoesOn(page, conversation.id, first);
     await saveScreenshot(page, 'htmx-after-visits');
 
     expect(console.filter((entry) => entry.type === 'pageerror')).toEqual([]);
