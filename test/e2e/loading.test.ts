@@ -77,6 +77,22 @@ describe('what a page view loads', () => {
     await widget(page).panel.waitFor({ state: 'visible' });
   });
 
+  // A site built of web components: its header's "Talk to us" button lives in a shadow root, and
+  // the click reaches the document as a click on the header element.
+  test('a data-parley-open element inside the page’s own shadow root loads on intent and opens on click', async () => {
+    const { page } = await browser.newPage();
+    const header =
+      '<site-header></site-header><script>customElements.define("site-header", class extends HTMLElement { connectedCallback() {' +
+      ' this.attachShadow({ mode: "open" }).innerHTML = "<nav><button data-parley-open><span>Talk to us</span></button></nav>"; } });</script>';
+    await page.goto(site.page('/opener-in-shadow.html', site.html({ body: header })));
+    await widget(page).launcher.waitFor({ state: 'visible' });
+    const start = site.widgetRequests.length;
+    await page.getByRole('button', { name: 'Talk to us' }).hover();
+    await expect.poll(() => appRequests(start)).toHaveLength(1);
+    await page.getByRole('button', { name: 'Talk to us' }).click();
+    await widget(page).panel.waitFor({ state: 'visible' });
+  });
+
   test('a returning customer gets the unread badge without a click', async () => {
     const { page } = await browser.newPage();
     const url = site.page('/returning.html', site.html());
