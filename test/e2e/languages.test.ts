@@ -158,3 +158,54 @@ describe('mixed directions', () => {
     expect(await overflowing(page)).toEqual([]);
   });
 });
+
+// A name put into a translated sentence: "7-Eleven" in a right-to-left sentence was drawn
+// "Eleven-7", the digit taken into the sentence's direction; the same above the team's messages.
+describe('the team’s name in a right-to-left panel', () => {
+  /** Where the "7" and the "E" of the "7-Eleven" in `element` are drawn, left to right on the screen. */
+  const positions = (element: Element): [number, number] => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let text: Text | null = null;
+    while (!text && walker.nextNode()) if ((walker.currentNode as Text).data.includes('7-Eleven')) text = walker.currentNode as Text;
+    const at = (offset: number) => {
+      const range = document.createRange();
+      range.setStart(text!, offset);
+      range.setEnd(text!, offset + 1);
+      return range.getBoundingClientRect().x;
+    };
+    const start = text!.data.indexOf('7-Eleven');
+    return [at(start), at(start + 2)];
+  };
+
+  test('Hebrew: "7-Eleven" is drawn in its own order above the team’s reply and in the request for an email', async () => {
+    const before = site.emulator.switches.anonymousEmail;
+    site.emulator.switches.anonymousEmail = 'none';
+    try {
+      const he = textsOf('he');
+      const { page } = await browser.newPage();
+      await page.goto(site.page('/team-name-he.html', site.html({ attributes: { 'data-locale': 'he', 'data-team-name': '7-Eleven' } })));
+      const root = page.locator('#parley-root');
+      await parley(page, 'open');
+      const question = unique('שאלה');
+      await root.getByRole('textbox', { name: he.message }).fill(question);
+      await root.getByRole('button', { name: he.startConversation }).click();
+      await expect.poll(() => site.emulator.listConversations().some((item) => item.subject === question)).toBe(true);
+      const conversation = site.emulator.listConversations().find((item) => item.subject === question)!;
+      const answer = unique('תשובה');
+      site.emulator.agentReply(conversation.id, answer);
+      await root.getByText(answer).waitFor();
+      const [labelSeven, labelEleven] = await root.locator('.author', { hasText: '7-Eleven' }).last().evaluate(positions);
+      expect(labelSeven).toBeLessThan(labelEleven);
+
+      await root.getByRole('textbox', { name: he.writeReply }).fill('ועוד שאלה');
+      await root.getByRole('button', { name: he.send }).click();
+      const hint = root.locator('#parley-gate-hint');
+      await hint.waitFor();
+      const [seven, eleven] = await hint.evaluate(positions);
+      expect(seven).toBeLessThan(eleven);
+      await saveScreenshot(page, 'team-name-in-hebrew');
+    } finally {
+      site.emulator.switches.anonymousEmail = before;
+    }
+  });
+});

@@ -34,7 +34,8 @@ export function EmailGate({ strings, teamName, prefill, serverError, onProvide }
           {strings.needsEmail}
         </p>
         <p id="parley-gate-hint" class="hint">
-          {format(strings.needsEmailHint, { team: teamName })}
+          {/* The team's name is isolated (FSI … PDI): "7-Eleven" in a right-to-left sentence read "Eleven-7". */}
+          {format(strings.needsEmailHint, { team: `\u2068${teamName}\u2069` })}
         </p>
       </div>
       <div class="row">

@@ -128,7 +128,8 @@ export function MessageList({ strings, formats, messages, teamName, onRetry }: M
           <div key={block.key} class={mine ? 'group mine' : 'group'}>
             {/* Shown once per group; each message repeats it for screen readers, which announce one at a time. */}
             <p class="author" aria-hidden="true">
-              {author}
+              {/* The team's name may be in another script than the panel's. */}
+              <bdi>{author}</bdi>
             </p>
             {block.messages.map((message) => (
               <MessageItem key={message.key} message={message} author={author} mine={mine} strings={strings} formats={formats} onRetry={onRetry} />
