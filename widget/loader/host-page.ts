@@ -11,12 +11,16 @@ const INTENTS = ['pointerover', 'focusin', 'touchstart'];
  * Any element of the host page with data-parley-open opens the panel (product.md); pointing at
  * one, focusing or touching it is intent. Returns the function that stops listening.
  *
- * The event's path, not its target: a site built of web components has its buttons in shadow
- * roots, and the document sees their events as coming from the component that holds them. Open
+ * A site built of web components has its buttons in shadow roots, and the document sees their
+ * events as coming from the component that holds them: there the event's path is searched. Open
  * shadow roots only: the path hides what a closed one holds.
  */
 export function watchOpeners(doc: Document, on: { open(): void; intent(): void }): () => void {
   const opener = (event: Event) => {
+    const target = event.target as Element | null;
+    if (target?.closest?.('[data-parley-open]')) return true;
+    // Only for a shadow host is the path worth building (pointerover runs for every element entered).
+    if (!target?.shadowRoot) return false;
     for (const node of event.composedPath()) if ((node as Element).hasAttribute?.('data-parley-open')) return true;
     return false;
   };
