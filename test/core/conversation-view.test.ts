@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../widget/api/types';
-import { conversationView, reuseUnchanged, unreadCount } from '../../widget/core/conversation-view';
+import { conversationView, customerSenders, reuseUnchanged, unreadCount } from '../../widget/core/conversation-view';
 import type { OutboxEntry } from '../../widget/core/outbox-entry';
 
 const customer = new Set(['jane@example.com']);
@@ -32,10 +32,29 @@ describe('conversation view', () => {
     const view = conversationView({
       serverMessages: [message('a', 'JANE@example.com', 'Hi'), message('b', 'agent@shop.example', 'Hello'), message('c', null, 'System?')],
       outbox: [],
-      customerEmails: customer,
+      customerSenders: customer,
       firstMessage: null,
     });
     expect(view.map((item) => item.author)).toEqual(['customer', 'team', 'team']);
+  });
+
+  it('takes messages without a sender for the customer’s when the requester has no email, and only then', () => {
+    // An anonymous requester (no email): the API lists their description with no sender.
+    const serverMessages = [message('a', null, 'Do you ship to Norway?'), message('b', 'agent@shop.example', 'We do')];
+    const anonymous = conversationView({
+      serverMessages,
+      outbox: [],
+      customerSenders: customerSenders([], null),
+      firstMessage: { body: 'Do you ship to Norway?', createdAt: '2026-11-22T10:00:00Z' },
+    });
+    expect(anonymous.map((item) => [item.author, item.body])).toEqual([
+      ['customer', 'Do you ship to Norway?'],
+      ['team', 'We do'],
+    ]);
+    // An email given later adds a sender; the requester still has none.
+    expect(customerSenders(['later@example.com'], null)).toEqual(new Set(['later@example.com', null]));
+    // A requester with an email: a message without a sender is not theirs.
+    expect(customerSenders(['jane@example.com'], 'Jane@Example.com')).toEqual(new Set(['jane@example.com']));
   });
 
   it('shows only replies and messages without a type: notes and events never', () => {
@@ -46,7 +65,7 @@ describe('conversation view', () => {
         message('c', 'agent@x.co', 'event', 'status_change'),
       ],
       outbox: [],
-      customerEmails: customer,
+      customerSenders: customer,
       firstMessage: null,
     });
     expect(view.map((item) => item.body)).toEqual(['visible']);
@@ -57,10 +76,10 @@ describe('conversation view', () => {
     const listed = conversationView({
       serverMessages: [message('a', 'jane@example.com', 'Where is my order?')],
       outbox: [],
-      customerEmails: customer,
+      customerSenders: customer,
       firstMessage: first,
     });
-    const unlisted = conversationView({ serverMessages: [message('b', 'agent@x.co', 'On it')], outbox: [], customerEmails: customer, firstMessage: first });
+    const unlisted = conversationView({ serverMessages: [message('b', 'agent@x.co', 'On it')], outbox: [], customerSenders: customer, firstMessage: first });
     expect(listed.map((item) => item.body)).toEqual(['Where is my order?']);
     expect(unlisted.map((item) => item.body)).toEqual(['Where is  my order?', 'On it']);
   });
@@ -71,7 +90,7 @@ describe('conversation view', () => {
     const again = conversationView({
       serverMessages: [message('b', 'agent@x.co', 'Looking'), message('cc', 'jane@example.com', 'Any news?')],
       outbox: [],
-      customerEmails: customer,
+      customerSenders: customer,
       firstMessage: first,
     });
     expect(again.map((item) => item.body)).toEqual(['Any news?', 'Looking', 'Any news?']);
@@ -79,7 +98,7 @@ describe('conversation view', () => {
     const resent = conversationView({
       serverMessages: [message('m1', 'jane@example.com', 'Any news?')],
       outbox: [entry('local-1', 'Any news?', 'sent', 'm1')],
-      customerEmails: customer,
+      customerSenders: customer,
       firstMessage: first,
     });
     expect(resent.map((item) => [item.key, item.body])).toEqual([
@@ -92,7 +111,7 @@ describe('conversation view', () => {
     const view = conversationView({
       serverMessages: [message('m1', 'jane@example.com', 'first reply')],
       outbox: [entry('local-1', 'first reply', 'sent', 'm1'), entry('local-2', 'second', 'sending'), entry('local-3', 'third', 'failed')],
-      customerEmails: customer,
+      customerSenders: customer,
       firstMessage: null,
     });
     expect(view.map((item) => [item.key, item.body, item.delivery])).toEqual([
@@ -110,7 +129,7 @@ describe('conversation view', () => {
     const view = conversationView({
       serverMessages: [message('m0', 'agent@x.co', 'Which order?', 'reply', '2026-11-22T10:01:00Z')],
       outbox: [waiting, confirmed],
-      customerEmails: customer,
+      customerSenders: customer,
       firstMessage: null,
     });
     expect(view.map((item) => [item.body, item.createdAt])).toEqual([
@@ -125,7 +144,7 @@ describe('conversation view', () => {
     const view = conversationView({
       serverMessages: [message('m1', 'jane@example.com', 'ok'), message('m2', 'agent@x.co', 'Great'), message('m3', 'jane@example.com', 'ok')],
       outbox: [lost],
-      customerEmails: customer,
+      customerSenders: customer,
       firstMessage: null,
     });
     expect(view.map((item) => [item.key, item.body, item.delivery])).toEqual([
@@ -143,7 +162,7 @@ describe('conversation view', () => {
         message('c', 'agent@x.co', 'new', 'reply', '2026-11-22T10:02:00Z'),
       ],
       outbox: [],
-      customerEmails: customer,
+      customerSenders: customer,
       firstMessage: null,
     });
     expect(unreadCount(view, null)).toBe(2);
@@ -157,7 +176,7 @@ describe('reuseUnchanged', () => {
     conversationView({
       serverMessages: bodies.map((body, index) => message(`m${index}`, 'agent@x.co', body)),
       outbox: [],
-      customerEmails: customer,
+      customerSenders: customer,
       firstMessage: null,
     });
 
@@ -176,10 +195,10 @@ describe('reuseUnchanged', () => {
   });
 
   it('replaces a message whose delivery changed', () => {
-    const sending = conversationView({ serverMessages: [], outbox: [entry('local-1', 'hi', 'sending')], customerEmails: customer, firstMessage: null });
+    const sending = conversationView({ serverMessages: [], outbox: [entry('local-1', 'hi', 'sending')], customerSenders: customer, firstMessage: null });
     const sent = reuseUnchanged(
       sending,
-      conversationView({ serverMessages: [], outbox: [entry('local-1', 'hi', 'sent', 'm9')], customerEmails: customer, firstMessage: null }),
+      conversationView({ serverMessages: [], outbox: [entry('local-1', 'hi', 'sent', 'm9')], customerSenders: customer, firstMessage: null }),
       'key',
     );
     expect(sent[0]).not.toBe(sending[0]);

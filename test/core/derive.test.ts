@@ -81,6 +81,22 @@ describe('derive(): what follows from the conversation pointer', () => {
     expect(view(sources, { pointer: held, serverMessages })).toMatchObject(expected);
   });
 
+  it('takes an anonymous requester’s description, listed without a sender, for theirs: shown once, not unread', () => {
+    const anonymous = { ...conversation(), requester: { email: null, firstName: null, lastName: null } };
+    const derived = view(
+      { conversation: anonymous },
+      {
+        pointer: pointer({ emails: [], firstMessage: { body: 'Where is my order?', createdAt: '2026-11-22T10:00:00Z' } }),
+        serverMessages: [{ ...team('d1', '2026-11-22T10:00:00Z'), senderEmail: null, body: 'Where is my order?' }, team('t1', '2026-11-22T10:01:00Z')],
+      },
+    );
+    expect(derived.messages.map((item) => [item.author, item.body])).toEqual([
+      ['customer', 'Where is my order?'],
+      ['team', 'Team t1'],
+    ]);
+    expect(derived).toMatchObject({ needsEmail: true, unreadCount: 1 });
+  });
+
   it('shows the server’s list, the first message once and the outbox’s replies, as conversation-view.ts says', () => {
     const derived = view(
       { conversation: conversation() },

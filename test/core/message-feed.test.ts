@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../widget/api/types';
+import { customerSenders } from '../../widget/core/conversation-view';
 import { createMessageFeed } from '../../widget/core/message-feed';
 
 const CUSTOMER = new Set(['jane@example.com']);
@@ -43,6 +44,13 @@ describe('the message feed', () => {
     const feed = createMessageFeed();
     feed.reset(true);
     expect(feed.merge([message], CUSTOMER).news).toEqual([]);
+  });
+
+  it('never announces an anonymous requester’s own description, listed without a sender', () => {
+    const feed = createMessageFeed();
+    feed.reset(true);
+    const description: Message = { ...customer('c1'), senderEmail: null };
+    expect(ids(feed.merge([description, team('t1')], customerSenders([], null)).news)).toEqual(['t1']);
   });
 
   it('keeps the objects of unchanged messages, so the view does not draw them again', () => {

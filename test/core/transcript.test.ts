@@ -48,7 +48,7 @@ function transcript() {
       message('m4', 'Jane@Example.com', 'Thanks!\n\n  Indented line', '2026-11-23T09:00:00Z'),
     ],
     outbox: [entry('o1', 'Are you still there?', 'pending', '2026-11-23T09:01:00Z'), entry('o2', 'Hello?', 'failed', '2026-11-23T09:02:00Z')],
-    customerEmails: new Set(['jane@example.com']),
+    customerSenders: new Set(['jane@example.com']),
     firstMessage: { body: 'My beans never arrived.', createdAt: '2026-11-22T11:02:00Z' },
   });
   return formatTranscript({

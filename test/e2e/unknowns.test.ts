@@ -1,6 +1,7 @@
 // The API's undocumented behaviours (api-contract.md, "What is not documented"), each answered both
 // ways by the emulator: the customer must not notice which helpdesk they got.
 
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browserSuite } from './helpers/browser';
 import { createRequests, demoSuite, sendRequests } from './helpers/demo';
@@ -14,6 +15,17 @@ function conversationOf(subject: string) {
   if (!found) throw new Error(`no conversation with subject ${subject}`);
   return found;
 }
+
+/** Keeps the body of each team message the widget announces with its `message` event. */
+async function recordTeamMessages(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { Parley(...args: unknown[]): void; __announced: string[] };
+    w.__announced = [];
+    w.Parley('on', 'message', (payload: { body: string }) => w.__announced.push(payload.body));
+  });
+}
+
+const teamMessagesAnnounced = (page: Page) => page.evaluate(() => (window as unknown as { __announced: string[] }).__announced.slice());
 
 describe.each([true, false])('descriptionAsMessage: %s', (descriptionAsMessage) => {
   test('the first message is shown exactly once, before and after a reload, and a reply in the same words as well', async () => {
@@ -55,12 +67,21 @@ describe('a requester the API gives no email (anonymousEmail: none)', () => {
     demo.emulator.switches.anonymousEmail = 'none';
     const { page } = await browser.newPage();
     await page.goto(demo.url('/'));
+    await recordTeamMessages(page);
     await openWidget(page);
     const message = unique('Anonymous question about decaf');
     await startConversation(page, { message });
     expect((createRequests(demo.emulator)[0]!.body as Record<string, unknown>).user_email).toBeUndefined();
     const conversation = conversationOf(message);
     expect(conversation.requester.email).toBeNull();
+
+    // The helpdesk lists the description with no sender, as an anonymous requester has no email:
+    // it is the customer's own message, shown once on their side, and not news from the team.
+    const answer = unique('Yes, we do.');
+    demo.emulator.agentReply(conversation.id, answer);
+    await expectMessageShown(page, answer);
+    expect(await timesShown(page, message)).toBe(1);
+    expect(await teamMessagesAnnounced(page)).toEqual([answer]);
 
     const ui = widget(page);
     const reply = unique('Also, do you ship to Norway?');

@@ -11,14 +11,22 @@ export interface ViewInput {
   /** The whole list from the API, oldest first, all types. */
   serverMessages: readonly Message[];
   outbox: readonly OutboxEntry[];
-  /** Lower-cased emails that are the customer's (the requester's, and one given later). */
-  customerEmails: ReadonlySet<string>;
+  /** The senders whose messages are the customer's (customerSenders). */
+  customerSenders: ReadonlySet<string | null>;
   /** The text the conversation was created with (the create call's description), if this browser created it. */
   firstMessage: { body: string; createdAt: string } | null;
 }
 
-export const isFromCustomer = (message: Message, customerEmails: ReadonlySet<string>) =>
-  message.senderEmail !== null && customerEmails.has(message.senderEmail.toLowerCase());
+/**
+ * The senders whose messages are the customer's: their emails, lower-cased (the requester's, and
+ * one given later), and no sender at all when the requester has no email. The contract's rule is
+ * "the sender equals the requester's email": an anonymous requester's own messages (the listed
+ * description) carry none, and the team's always carry an agent's.
+ */
+export const customerSenders = (emails: readonly string[], requesterEmail: string | null): ReadonlySet<string | null> =>
+  new Set<string | null>(requesterEmail ? emails : [...emails, null]);
+
+export const isFromCustomer = (message: Message, senders: ReadonlySet<string | null>) => senders.has(message.senderEmail?.toLowerCase() ?? null);
 
 export function conversationView(input: ViewInput): ChatMessage[] {
   const visible = input.serverMessages.filter(isVisibleMessage);
@@ -35,7 +43,7 @@ export function conversationView(input: ViewInput): ChatMessage[] {
   const items: ChatMessage[] = visible.map((message) => ({
     key: keyForId.get(message.id) ?? message.id,
     id: message.id,
-    author: isFromCustomer(message, input.customerEmails) ? 'customer' : 'team',
+    author: isFromCustomer(message, input.customerSenders) ? 'customer' : 'team',
     body: message.body,
     createdAt: message.createdAt,
     delivery: 'sent',

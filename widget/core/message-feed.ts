@@ -38,13 +38,13 @@ export function createMessageFeed() {
      * Takes the whole list from a poll. `changed`: anything differs from what was held (without an
      * ETag every answer is a full list, usually the same one); `news`: team messages that are news.
      */
-    merge(next: readonly Message[], customerEmails: ReadonlySet<string>): { changed: boolean; news: Message[] } {
+    merge(next: readonly Message[], customerSenders: ReadonlySet<string | null>): { changed: boolean; news: Message[] } {
       const merged = reuseUnchanged(list, next, 'id');
       const changed = merged !== list || !historyLoaded;
       list = merged;
       const news: Message[] = [];
       for (const message of list) {
-        if (!isVisibleMessage(message) || isFromCustomer(message, customerEmails) || knownTeamIds.has(message.id)) continue;
+        if (!isVisibleMessage(message) || isFromCustomer(message, customerSenders) || knownTeamIds.has(message.id)) continue;
         knownTeamIds.add(message.id);
         if (historyLoaded) news.push(message);
       }

@@ -7,6 +7,7 @@
 import { createClient } from '../../api/client';
 import type { CreateConversationInput } from '../../api/types';
 import { createConversationStore } from '../conversation-store';
+import { customerSenders } from '../conversation-view';
 import { createConversationOnce } from '../create-conversation';
 import { createMessageFeed } from '../message-feed';
 import { createOutbox } from '../outbox';
@@ -83,7 +84,7 @@ export function composeSession(deps: SessionDeps): Session {
     outbox,
     emit,
     current: () => store.get().conversation,
-    customerEmails: () => new Set(pointer.get()?.emails),
+    customerSenders: () => customerSenders(pointer.get()?.emails ?? [], store.get().conversation?.requester.email ?? null),
     reports: {
       changed(news) {
         if (news.length) touched();

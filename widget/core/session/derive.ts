@@ -5,7 +5,7 @@
 
 import type { Conversation, Message } from '../../api/types';
 import type { StoredConversation } from '../conversation-store';
-import { conversationView, reuseUnchanged, unreadCount } from '../conversation-view';
+import { conversationView, customerSenders, reuseUnchanged, unreadCount } from '../conversation-view';
 import type { OutboxEntry } from '../outbox-entry';
 import type { Phase, SessionState } from '../state';
 import type { Pending, Sources } from './store';
@@ -39,7 +39,7 @@ export function derive(input: DeriveInput, previous: SessionState): SessionState
         conversationView({
           serverMessages: input.serverMessages,
           outbox: input.outbox,
-          customerEmails: new Set(pointer.emails),
+          customerSenders: customerSenders(pointer.emails, conversation?.requester.email ?? null),
           firstMessage: pointer.firstMessage,
         }),
         'key',

@@ -29,7 +29,8 @@ export interface SyncOptions {
   outbox: Pick<Outbox, 'reconcile'>;
   /** The conversation shown, if any. */
   current(): Conversation | null;
-  customerEmails(): ReadonlySet<string>;
+  /** The senders whose messages are the customer's (conversation-view.ts). */
+  customerSenders(): ReadonlySet<string | null>;
   emit(event: 'message', payload: ParleyEvents['message']): void;
   reports: SyncReports;
 }
@@ -46,7 +47,7 @@ export function createSync(options: SyncOptions) {
    * and already fired the `message` events (once per browser); so does a list read as history.
    */
   function take(list: readonly Message[], fromLeader: boolean): boolean {
-    const { changed, news } = feed.merge(list, options.customerEmails());
+    const { changed, news } = feed.merge(list, options.customerSenders());
     if (!fromLeader) for (const item of news) options.emit('message', { id: item.id, body: item.body, createdAt: item.createdAt });
     if (changed || news.length) reports.changed(news);
     return changed;
