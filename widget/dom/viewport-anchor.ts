@@ -166,9 +166,17 @@ export function anchorToViewport(host: HTMLElement, { setShift, setZoom }: Place
   observer?.observe(host);
   visual?.addEventListener('resize', check);
   // And when the page's zoom changes: the root, fixed over the same viewport, is then a different
-  // number of its own pixels wide, which only a resize observer sees.
+  // number of its own pixels wide, which only a resize observer sees. Its first report, in the same
+  // frame as the intersection observer's, would only measure again what that one measures.
   const Resize = win.ResizeObserver;
-  const resizes = typeof Resize === 'function' ? new Resize(() => check()) : null;
+  let firstReport = observer !== null;
+  const resizes =
+    typeof Resize === 'function'
+      ? new Resize(() => {
+          if (firstReport) firstReport = false;
+          else check();
+        })
+      : null;
   resizes?.observe(host);
 
   return {
