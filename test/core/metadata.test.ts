@@ -237,8 +237,10 @@ describe('buildMetadata', () => {
     expect(!result.ok && result.reason).toMatch(/the limit is 16384 bytes/);
   });
 
-  it('refuses site keys that are not plain JSON', () => {
-    expect(buildMetadata({ pageInfo, extra: { when: new Date() } }).ok).toBe(false);
-    expect(buildMetadata({ pageInfo, extra: new Map() as unknown as Record<string, unknown> }).ok).toBe(false);
+  it('gives a detached copy: a later change to the site’s object does not reach a conversation being created', () => {
+    const extra = { cart: { items: 2 } };
+    const result = buildMetadata({ pageInfo, extra });
+    extra.cart.items = 3;
+    expect(result.ok && result.value.cart).toEqual({ items: 2 });
   });
 });

@@ -68,22 +68,29 @@ export function validateMetadata(value: unknown): MetadataResult {
   try {
     if (!isPlainObject(value)) return { ok: false, reason: `metadata must be a plain object like { plan: "pro" }, got ${describe(value)}` };
     const problem = findProblem(value, 'metadata', []);
-    if (problem) return { ok: false, reason: problem };
-    const json = stringifyJson(value);
-    const bytes = new TextEncoder().encode(json).length;
-    return bytes > MAX_METADATA_BYTES
-      ? { ok: false, reason: `metadata is ${bytes} bytes as JSON; the limit is ${MAX_METADATA_BYTES} bytes (16 KB)` }
-      : { ok: true, value: JSON.parse(json) as Record<string, unknown> };
+    return problem ? { ok: false, reason: problem } : withinSize(value);
   } catch (error) {
     // Getters and proxies can throw while being read.
     return { ok: false, reason: `metadata could not be read: ${String(error)}` };
   }
 }
 
-/** Page info first, then the site's keys, which win on a clash; the whole must pass the checks. */
+/**
+ * Page info first, then the site's keys, which win on a clash. The site's keys were checked one
+ * call at a time (validateMetadata, by the loader's `metadata` command), and the page info is
+ * strings and numbers: together they can only be too large.
+ */
 export function buildMetadata({ pageInfo, extra }: { pageInfo: Record<string, unknown> | null; extra: Record<string, unknown> }): MetadataResult {
-  // Spreading a Date or a Map would silently give {}: refuse them by name instead.
-  return validateMetadata(isPlainObject(extra) ? { ...pageInfo, ...extra } : extra);
+  return withinSize({ ...pageInfo, ...extra });
+}
+
+/** Plain JSON `value` as a detached copy, or refused over 16 KB. */
+function withinSize(value: Record<string, unknown>): MetadataResult {
+  const json = stringifyJson(value);
+  const bytes = new TextEncoder().encode(json).length;
+  return bytes > MAX_METADATA_BYTES
+    ? { ok: false, reason: `metadata is ${bytes} bytes as JSON; the limit is ${MAX_METADATA_BYTES} bytes (16 KB)` }
+    : { ok: true, value: JSON.parse(json) as Record<string, unknown> };
 }
 
 /** The first problem met, depth first; `ancestors` are the objects that contain `value`. */
