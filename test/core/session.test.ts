@@ -192,6 +192,69 @@ describe('across reloads', () => {
     expect(second.eventsOf('conversation')).toEqual([expect.objectContaining({ id: conversation.id, created: false })]);
   });
 
+  it('keeps the new-conversation form as it was left for the next page, and forgets it once the conversation starts', async () => {
+    const backend = new MemoryStorage();
+    const first = open(helpdesk, { backend });
+    await first.session.restore();
+    first.session.actions.setFormDraft({ name: 'Jane', email: 'jane@example.com', message: 'Do you ship to Norway?' });
+    await time.pass(500);
+    first.session.destroy();
+
+    const second = open(helpdesk, { backend });
+    await second.session.restore();
+    expect(second.state().phase).toBe('form');
+    expect(second.state().prefill).toMatchObject({ name: 'Jane', email: 'jane@example.com', message: 'Do you ship to Norway?' });
+    expect(backend.keys().filter((key) => key.endsWith(':form'))).toHaveLength(1);
+    await startConversation(second, 'Do you ship to Norway?');
+    // Spent: the next form, after this conversation, starts empty.
+    expect(backend.keys().filter((key) => key.endsWith(':form'))).toEqual([]);
+  });
+
+  it('gives an identified customer’s name and email precedence over the form as it was left, and keeps the message', async () => {
+    const backend = new MemoryStorage();
+    const first = open(helpdesk, { backend });
+    first.session.actions.setFormDraft({ name: 'Guest', email: 'guest@example.com', message: 'About my order' });
+    await time.pass(500);
+    first.session.destroy();
+
+    const second = open(helpdesk, { backend });
+    await second.session.restore();
+    second.session.identify({ email: 'jane@example.com', firstName: 'Jane' });
+    expect(second.state().prefill).toMatchObject({ name: 'Jane', email: 'jane@example.com', message: 'About my order' });
+  });
+
+  it.each([
+    ['the page is left (pagehide)', (s: ReturnType<typeof startSession>) => s.session.setPageActive(false)],
+    ['the page is hidden', (s: ReturnType<typeof startSession>) => s.visibility.set(false)],
+  ])('stores what was typed at once when %s, without waiting for a pause', async (_, leave) => {
+    const backend = new MemoryStorage();
+    const first = open(helpdesk, { backend });
+    first.session.actions.setFormDraft({ name: '', email: '', message: 'Typed a moment ago' });
+    leave(first);
+    // Gone before any pause: the tab's timers die with it.
+    const second = open(helpdesk, { backend });
+    await second.session.restore();
+    expect(second.state().prefill.message).toBe('Typed a moment ago');
+
+    const conversation = await startConversation(second, 'Hello');
+    second.session.actions.setDraft('A reply typed just before leaving');
+    leave(second);
+    const third = open(helpdesk, { backend });
+    await third.session.restore();
+    expect(third.state().conversation?.id).toBe(conversation.id);
+    expect(third.state().draft).toBe('A reply typed just before leaving');
+  });
+
+  it('stores nothing typed in the form after a reset, even what was waiting for a pause', async () => {
+    const backend = new MemoryStorage();
+    const s = open(helpdesk, { backend });
+    s.session.actions.setFormDraft({ name: 'Jane', email: 'jane@example.com', message: 'Private question' });
+    s.session.reset();
+    await time.pass(500);
+    s.session.setPageActive(false);
+    expect(backend.keys()).toEqual([]);
+  });
+
   it('forgets a stored conversation that no longer exists and stops asking for it', async () => {
     const backend = new MemoryStorage();
     const first = open(helpdesk, { backend });

@@ -406,3 +406,36 @@ describe('a helpdesk that says "slow down"', () => {
     expect(next.at - throttled.at).toBeLessThan(6_000 + 4_000);
   });
 });
+
+describe('a customer who goes to another page of the site while typing', () => {
+  test('finds the form, and then the reply, as they left them, even when they left at once', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(demo.url('/'));
+    await openWidget(page);
+    const ui = widget(page);
+    const message = unique('Which grind for a moka pot?');
+    await ui.nameField.fill('Mara Lind');
+    await ui.emailField.fill('mara.lind@example.com');
+    await ui.messageField.fill(message);
+    // Straight to the site's help page, with no pause after typing: the inline panel there.
+    await page.getByRole('link', { name: 'Help centre' }).first().click();
+    await page.waitForURL(/\/inline\.html$/);
+    const fields = () => Promise.all([ui.nameField.inputValue(), ui.emailField.inputValue(), ui.messageField.inputValue()]);
+    await expect.poll(fields).toEqual(['Mara Lind', 'mara.lind@example.com', message]);
+    await ui.startButton.click();
+    await expectMessageShown(page, message);
+
+    const reply = unique('Also, how fine for an espresso?');
+    await ui.composer.fill(reply);
+    await page
+      .getByRole('link', { name: /Kestrel/ })
+      .first()
+      .click();
+    await page.waitForURL(demo.url('/'));
+    await openWidget(page);
+    await expectMessageShown(page, message);
+    expect(await ui.composer.inputValue()).toBe(reply);
+    // The form was spent on the conversation: nothing of it is kept.
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.endsWith(':form')))).toEqual([]);
+  });
+});

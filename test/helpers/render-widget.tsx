@@ -87,6 +87,7 @@ export function renderWidget(options: RenderWidgetOptions = {}) {
     sendReply: vi.fn(),
     retry: vi.fn(),
     setDraft: vi.fn(),
+    setFormDraft: vi.fn(),
     startNew: vi.fn(),
     resume: vi.fn(async () => {}),
     provideEmail: vi.fn(),

@@ -18,6 +18,13 @@ describe('first-message form', () => {
     expect(widget.getByRole('button', { name: 'Start conversation' })).toBeTruthy();
   });
 
+  it('hands every change of the fields to the session, to be kept for the next page', () => {
+    const widget = renderWidget({ open: true });
+    typeInto(widget.getByRole('textbox', { name: 'Name' }), 'Jane');
+    typeInto(widget.getByRole('textbox', { name: 'Message' }), 'Do you ship to Norway?');
+    expect(widget.actions.setFormDraft).toHaveBeenLastCalledWith({ name: 'Jane', email: '', message: 'Do you ship to Norway?' });
+  });
+
   it('requires the email when the site owner asks for it', () => {
     const widget = renderWidget({ open: true, config: { requireEmail: true } });
     const email = widget.getByRole('textbox', { name: 'Email' }) as HTMLInputElement;

@@ -1,8 +1,9 @@
 // What the session keeps across reloads, under storage.ts's versioned namespace: the current
 // conversation (with the customer's emails, the first message and the read marker), one draft per
-// conversation, and the outbox.
+// conversation, the new-conversation form as it was left, and the outbox.
 
 import type { OutboxEntry, OutboxStore } from './outbox-entry';
+import type { FormFields } from './state';
 import type { ParleyStorage } from './storage';
 
 export interface StoredConversation {
@@ -16,6 +17,7 @@ export interface StoredConversation {
 
 const CONVERSATION_KEY = 'conversation';
 const OUTBOX_KEY = 'outbox';
+const FORM_KEY = 'form';
 
 /**
  * Whether this browser holds a conversation or replies on their way for this widget (the raw keys,
@@ -44,6 +46,14 @@ export function createConversationStore(storage: ParleyStorage) {
     save: (next: StoredConversation | null) => storage.set(CONVERSATION_KEY, next ?? undefined),
     draft: (conversationId: string) => storage.get<string>(draftKey(conversationId)) ?? '',
     saveDraft: (conversationId: string, text: string) => storage.set(draftKey(conversationId), text || undefined),
+    /** The form's fields as they were left; null when none was typed in, or not of this shape. */
+    form(): FormFields | null {
+      const saved = storage.get<Partial<FormFields>>(FORM_KEY);
+      const text = (value: unknown) => (typeof value === 'string' ? value : '');
+      return saved && typeof saved === 'object' ? { name: text(saved.name), email: text(saved.email), message: text(saved.message) } : null;
+    },
+    /** Blank fields are nothing to keep. */
+    saveForm: (fields: FormFields | null) => storage.set(FORM_KEY, fields && Object.values(fields).some((value) => value.trim()) ? fields : undefined),
     outbox: {
       load: () => storage.get<OutboxEntry[]>(OUTBOX_KEY) ?? [],
       save: (entries) => storage.set(OUTBOX_KEY, entries.length ? entries : undefined),

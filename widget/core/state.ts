@@ -100,6 +100,8 @@ export interface SessionActions {
   sendReply(text: string): void;
   retry(messageKey: string): void;
   setDraft(text: string): void;
+  /** The customer typed in the new-conversation form: kept for the site's next page and a reload. */
+  setFormDraft(fields: FormFields): void;
   /** After an ended conversation, or from the history list: back to the form. */
   startNew(): void;
   resume(conversationId: string): Promise<void>;

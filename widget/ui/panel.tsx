@@ -141,6 +141,7 @@ function PanelContents(props: PanelProps & { actions: SessionActions }) {
             requireEmail={config.requireEmail}
             creating={phase === 'creating'}
             serverErrors={state.formErrors}
+            onType={actions.setFormDraft}
             onStart={(values) => void actions.startConversation(values)}
           />
         )}

@@ -15,11 +15,13 @@ interface StartFormProps {
   creating: boolean;
   /** The session's errors by field: codes ('required', 'invalid') or the server's own words. */
   serverErrors: Record<string, string>;
+  /** The fields as typed, after each change: kept for the site's next page and a reload. */
+  onType(values: FormFields): void;
   onStart(values: FormFields): void;
 }
 
 /** The first-message form. Identified customers only write the message. */
-export function StartForm({ strings, prefill, identity, requireEmail, creating, serverErrors, onStart }: StartFormProps) {
+export function StartForm({ strings, prefill, identity, requireEmail, creating, serverErrors, onType, onStart }: StartFormProps) {
   const [values, setValues] = useState<FormFields>({ name: prefill.name, email: prefill.email, message: prefill.message });
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   // A server error describes what was sent; once the customer edits that field it no longer applies.
@@ -34,7 +36,9 @@ export function StartForm({ strings, prefill, identity, requireEmail, creating, 
   }, [prefill.name, prefill.email, prefill.message]);
 
   const update = (field: FieldName) => (value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
+    const typed = { ...values, [field]: value };
+    setValues(typed);
+    onType(typed);
     setEdited((current) => ({ ...current, [field]: true }));
     if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
   };

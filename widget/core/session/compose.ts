@@ -110,7 +110,9 @@ export function composeSession(deps: SessionDeps): Session {
   const conversations = createConversations({ store, pointer, feed, sync, drafts, outbox, client, emit, post, isLeader, showError, pollSoon });
   const { pageInfo, fallbackSubject, config } = deps;
   const create = (input: CreateConversationInput) => createConversationOnce({ client, clock, random, backoffBaseMs, requestId: newId(), input });
-  const intake = createIntake({ store, client, create, config, pageInfo, fallbackSubject, notices, touched, enter: conversations.enter });
+  const intake = createIntake({ store, client, create, config, pageInfo, fallbackSubject, notices, touched, drafts, enter: conversations.enter });
+  // Before the panel is drawn: the form shows what was left in it from the first frame.
+  intake.resumeForm();
   const active = () => {
     touched();
     tabs.tellWatching();
@@ -119,6 +121,7 @@ export function composeSession(deps: SessionDeps): Session {
   const work = createWork({ outbox, poller, leader: tabs.leader });
   /** A reset here or in another tab: back to the form, nothing kept of the customer who left. */
   function resetHere() {
+    drafts.stop();
     intake.forgetMetadata();
     conversations.leave(initialSources());
   }
@@ -127,7 +130,11 @@ export function composeSession(deps: SessionDeps): Session {
     outbox.wake();
   };
   tabs.listen({ store, pointer, feed, sync, conversations, outboxChanged, reset: resetHere });
-  const unsubscribeVisibility = visibility.subscribe(commits.later);
+  const unsubscribeVisibility = visibility.subscribe(() => {
+    // A hidden page may be closed without another event (a phone's app switcher).
+    if (!visibility.isVisible()) drafts.flush();
+    commits.later();
+  });
 
   /** What the UI and the entry call: nothing once destroyed, and committed at once. */
   const act =
@@ -147,6 +154,7 @@ export function composeSession(deps: SessionDeps): Session {
       sendReply: act(replies.send),
       retry: act(replies.retry),
       setDraft: act(replies.type),
+      setFormDraft: act(drafts.typeForm),
       startNew: act(conversations.startNew),
       resume: async (conversationId) => act(conversations.resume)(conversationId),
       provideEmail: act(replies.provideEmail),
@@ -169,7 +177,10 @@ export function composeSession(deps: SessionDeps): Session {
       facts.pollSoon ||= open && !wasOpen;
     }),
     setPageActive: act((active: boolean) => {
-      if (!active) tabs.tellClosed();
+      if (!active) {
+        drafts.flush();
+        tabs.tellClosed();
+      }
       facts.pageActive = active;
     }),
     identify: act(intake.identify),
@@ -186,12 +197,12 @@ export function composeSession(deps: SessionDeps): Session {
       post({ type: 'reset' });
     }),
     destroy: act(() => {
+      drafts.flush();
       tabs.tellClosed();
       facts.destroyed = true;
       store.cancel();
       unsubscribeVisibility();
       tabs.close();
-      drafts.stop();
       store.close();
     }),
     isLeader,

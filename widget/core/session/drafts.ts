@@ -1,7 +1,10 @@
-// The composer's text: in the store at once (the UI shows it), in storage per conversation a moment
-// after typing stops (one write per pause, not per key), so that a reload or another tab finds it.
+// What the customer typed and did not send: the composer's text, in the store at once (the UI
+// shows it), and the new-conversation form's fields, held by the form itself. Both are stored a
+// moment after typing stops (one write per pause, not per key), and at once when the page is left
+// or hidden, so that a reload, the site's next page or another tab finds them.
 
 import type { createConversationStore } from '../conversation-store';
+import type { FormFields } from '../state';
 import type { Clock, TimerId } from '../world';
 import type { Store } from './store';
 
@@ -9,38 +12,80 @@ const SAVE_AFTER_MS = 400;
 
 export interface DraftsOptions {
   store: Store;
-  persisted: Pick<ReturnType<typeof createConversationStore>, 'draft' | 'saveDraft'>;
+  persisted: Pick<ReturnType<typeof createConversationStore>, 'draft' | 'saveDraft' | 'form' | 'saveForm'>;
   clock: Clock;
 }
 
-export function createDrafts({ store, persisted, clock }: DraftsOptions) {
+/** `write` once calls pause for SAVE_AFTER_MS, or at once on flush(); cancel() drops it. */
+function afterPause(clock: Clock, write: () => void) {
   let timer: TimerId = null;
-
-  function stop() {
+  const cancel = () => {
     clock.clearTimeout(timer);
     timer = null;
+  };
+  return {
+    schedule() {
+      cancel();
+      timer = clock.setTimeout(flush, SAVE_AFTER_MS);
+    },
+    flush,
+    cancel,
+  };
+  function flush() {
+    if (timer === null) return;
+    cancel();
+    write();
   }
+}
 
+export function createDrafts({ store, persisted, clock }: DraftsOptions) {
   /** Shown and stored now (a reply sent, a refused one given back). */
   function setNow(text: string) {
-    stop();
+    reply.cancel();
     store.set({ draft: text });
     const id = store.get().conversation?.id;
     if (id) persisted.saveDraft(id, text);
   }
+  const reply = afterPause(clock, () => setNow(store.get().draft));
+
+  let typedForm: FormFields | null = null;
+  const form = afterPause(clock, () => persisted.saveForm(typedForm));
 
   return {
     setNow,
-    /** The customer typed. */
+    /** The customer typed a reply. */
     type(text: string) {
       store.set({ draft: text });
-      stop();
-      timer = clock.setTimeout(() => setNow(store.get().draft), SAVE_AFTER_MS);
+      reply.schedule();
     },
     /** What was left typed in this conversation. */
     of: (conversationId: string) => persisted.draft(conversationId),
     forget: (conversationId: string) => persisted.saveDraft(conversationId, ''),
-    stop,
+
+    /** The customer typed in the new-conversation form. */
+    typeForm(values: FormFields) {
+      typedForm = values;
+      form.schedule();
+    },
+    /** The form as it was left, here or on another page; null when nothing was typed. */
+    form: () => persisted.form(),
+    /** The conversation was started: its form is spent. */
+    forgetForm() {
+      form.cancel();
+      typedForm = null;
+      persisted.saveForm(null);
+    },
+
+    /** The page is being left or hidden: what waits for a pause is stored now. */
+    flush() {
+      reply.flush();
+      form.flush();
+    },
+    /** Nothing waiting is stored any more (a reset, the session's end). */
+    stop() {
+      reply.cancel();
+      form.cancel();
+    },
   };
 }
 
