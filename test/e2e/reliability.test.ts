@@ -422,6 +422,7 @@ describe('a customer who goes to another page of the site while typing', () => {
     await page.waitForURL(/\/inline\.html$/);
     const fields = () => Promise.all([ui.nameField.inputValue(), ui.emailField.inputValue(), ui.messageField.inputValue()]);
     await expect.poll(fields).toEqual(['Mara Lind', 'mara.lind@example.com', message]);
+    await saveScreenshot(page, 'form-kept-on-the-next-page');
     await ui.startButton.click();
     await expectMessageShown(page, message);
 
