@@ -46,8 +46,10 @@ export const POLICY_NAME = 'parley';
  * A request that stalls (a mobile connection gone dead without an error, a server that never
  * answers) fires neither load nor error for minutes, and the customer who clicked would watch the
  * launcher spin with no end. After this long it counts as failed: they are told, and can try again.
- * The file's request goes on: if it runs after all, the next try finds it at once. The conversation
- * code takes under a second on Lighthouse's mobile connection, about 6 s on a 2G one.
+ * The file's request goes on: if it runs after all, the next try finds it at once. Otherwise the
+ * next try asks for the file anew, under an address of its own (`?retry=1`): a second script of the
+ * same address would wait on the stalled request. The conversation code takes under a second on
+ * Lighthouse's mobile connection, about 6 s on a 2G one.
  */
 export const STALLED_MS = 15_000;
 
@@ -58,6 +60,8 @@ export function scriptChunks(page: Window, loader: HTMLScriptElement | null, man
   const base = loader?.src || doc.baseURI;
   const pinned = Boolean(loader?.integrity);
   const pending = new Map<string, Promise<unknown>>();
+  /** How many of each file's requests stalled: the next try's address says so. */
+  const stalls = new Map<string, number>();
   /** The files of this build that may be loaded, by address: the manifest's, then the index's. */
   const known = new Set<string>();
   let toScriptUrl: ((url: string) => unknown) | undefined;
@@ -86,7 +90,8 @@ export function scriptChunks(page: Window, loader: HTMLScriptElement | null, man
     if (name in registry()) return Promise.resolve(registry()[name]);
     const running = pending.get(name);
     if (running) return running;
-    const url = new URL(chunk.file, base).href;
+    const stalled = stalls.get(name) ?? 0;
+    const url = new URL(stalled ? `${chunk.file}?retry=${stalled}` : chunk.file, base).href;
     known.add(url);
     const loading: Promise<unknown> = new Promise((resolve, reject) => {
       const tag = doc.createElement('script');
@@ -96,12 +101,13 @@ export function scriptChunks(page: Window, loader: HTMLScriptElement | null, man
       };
       // A try after a stall has a request of its own.
       const forget = () => pending.get(name) === loading && pending.delete(name);
-      const stalled = win.setTimeout(() => {
+      const timer = win.setTimeout(() => {
+        stalls.set(name, stalled + 1);
         forget();
         reject(new Error(`${url} did not arrive within ${STALLED_MS / 1000} s: the connection is very slow or stalled, or the server does not answer.`));
       }, STALLED_MS);
       const done = () => {
-        win.clearTimeout(stalled);
+        win.clearTimeout(timer);
         doc.removeEventListener('securitypolicyviolation', onViolation);
         tag.parentNode?.removeChild(tag);
         forget();
