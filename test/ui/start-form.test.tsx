@@ -104,6 +104,16 @@ describe('first-message form', () => {
     expect((widget.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe('Refund please');
   });
 
+  it('keeps the message being typed when the customer is identified meanwhile (a login in a single-page app)', () => {
+    const widget = renderWidget({ open: true });
+    typeInto(widget.getByRole('textbox', { name: 'Message' }), 'My parcel came open');
+    const identity = { email: 'jane@example.com', firstName: 'Jane', lastName: 'Doe' };
+    widget.rerender({ state: sessionState({ identity, prefill: { name: 'Jane Doe', email: 'jane@example.com', message: '' } }) });
+    expect((widget.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe('My parcel came open');
+    submit(widget);
+    expect(widget.actions.startConversation).toHaveBeenCalledWith({ name: 'Jane Doe', email: 'jane@example.com', message: 'My parcel came open' });
+  });
+
   it('lets identified customers write only the message', () => {
     const identity = { email: 'jane@example.com', firstName: 'Jane', lastName: 'Doe' };
     const widget = renderWidget({ open: true, state: sessionState({ identity }) });

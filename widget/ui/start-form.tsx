@@ -29,11 +29,13 @@ export function StartForm({ strings, prefill, identity, requireEmail, creating, 
   const formRef = useRef<HTMLFormElement>(null);
   const askEmail = !identity;
 
-  // A new prefill (newConversation command, identify) replaces the fields; re-renders with the
-  // same values must not wipe what the customer is typing.
-  useEffect(() => {
-    setValues({ name: prefill.name, email: prefill.email, message: prefill.message });
-  }, [prefill.name, prefill.email, prefill.message]);
+  // A new prefill replaces the fields it changes, and only those: identify gives a name and an
+  // email and must not wipe the message being typed; newConversation gives a message. Re-renders
+  // with the same values change nothing.
+  const prefilled = (field: FieldName, value: string) => setValues((current) => (current[field] === value ? current : { ...current, [field]: value }));
+  useEffect(() => prefilled('name', prefill.name), [prefill.name]);
+  useEffect(() => prefilled('email', prefill.email), [prefill.email]);
+  useEffect(() => prefilled('message', prefill.message), [prefill.message]);
 
   const update = (field: FieldName) => (value: string) => {
     const typed = { ...values, [field]: value };
