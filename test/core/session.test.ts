@@ -192,16 +192,16 @@ describe('across reloads', () => {
     expect(second.eventsOf('conversation')).toEqual([expect.objectContaining({ id: conversation.id, created: false })]);
   });
 
-  it('keeps the new-conversation form as it was left for the next page, and forgets it once the conversation starts', async () => {
+  it('keeps an identified customer’s form as it was left for the next page, and forgets it once the conversation starts', async () => {
     const backend = new MemoryStorage();
     const first = open(helpdesk, { backend });
-    await first.session.restore();
+    first.session.identify({ email: 'jane@example.com', firstName: 'Jane' });
     first.session.actions.setFormDraft({ name: 'Jane', email: 'jane@example.com', message: 'Do you ship to Norway?' });
     await time.pass(500);
     first.session.destroy();
 
     const second = open(helpdesk, { backend });
-    await second.session.restore();
+    second.session.identify({ email: 'jane@example.com', firstName: 'Jane' });
     expect(second.state().phase).toBe('form');
     expect(second.state().prefill).toMatchObject({ name: 'Jane', email: 'jane@example.com', message: 'Do you ship to Norway?' });
     expect(backend.keys().filter((key) => key.endsWith(':form'))).toHaveLength(1);
@@ -210,15 +210,25 @@ describe('across reloads', () => {
     expect(backend.keys().filter((key) => key.endsWith(':form'))).toEqual([]);
   });
 
-  it('gives an identified customer’s name and email precedence over the form as it was left, and keeps the message', async () => {
+  it('writes nothing of an anonymous visitor’s form: a first visit leaves no trace', async () => {
+    const backend = new MemoryStorage();
+    const s = open(helpdesk, { backend });
+    s.session.actions.setFormDraft({ name: 'Just looking', email: '', message: 'Typing, not sending' });
+    await time.pass(500);
+    s.session.setPageActive(false);
+    s.session.destroy();
+    expect(backend.keys()).toEqual([]);
+  });
+
+  it('gives the identity’s name and email precedence over the form as it was left, and keeps the message', async () => {
     const backend = new MemoryStorage();
     const first = open(helpdesk, { backend });
-    first.session.actions.setFormDraft({ name: 'Guest', email: 'guest@example.com', message: 'About my order' });
+    first.session.identify({ email: 'old@example.com', firstName: 'Old' });
+    first.session.actions.setFormDraft({ name: 'Old', email: 'old@example.com', message: 'About my order' });
     await time.pass(500);
     first.session.destroy();
 
     const second = open(helpdesk, { backend });
-    await second.session.restore();
     second.session.identify({ email: 'jane@example.com', firstName: 'Jane' });
     expect(second.state().prefill).toMatchObject({ name: 'Jane', email: 'jane@example.com', message: 'About my order' });
   });
@@ -229,11 +239,11 @@ describe('across reloads', () => {
   ])('stores what was typed at once when %s, without waiting for a pause', async (_, leave) => {
     const backend = new MemoryStorage();
     const first = open(helpdesk, { backend });
-    first.session.actions.setFormDraft({ name: '', email: '', message: 'Typed a moment ago' });
+    first.session.identify({ email: 'jane@example.com' });
+    first.session.actions.setFormDraft({ name: '', email: 'jane@example.com', message: 'Typed a moment ago' });
     leave(first);
     // Gone before any pause: the tab's timers die with it.
     const second = open(helpdesk, { backend });
-    await second.session.restore();
     expect(second.state().prefill.message).toBe('Typed a moment ago');
 
     const conversation = await startConversation(second, 'Hello');
@@ -248,6 +258,7 @@ describe('across reloads', () => {
   it('stores nothing typed in the form after a reset, even what was waiting for a pause', async () => {
     const backend = new MemoryStorage();
     const s = open(helpdesk, { backend });
+    s.session.identify({ email: 'jane@example.com' });
     s.session.actions.setFormDraft({ name: 'Jane', email: 'jane@example.com', message: 'Private question' });
     s.session.reset();
     await time.pass(500);

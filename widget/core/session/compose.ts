@@ -12,6 +12,7 @@ import { createConversationOnce } from '../create-conversation';
 import { createMessageFeed } from '../message-feed';
 import { createOutbox } from '../outbox';
 import { createPoller } from '../poller';
+import { initialState } from '../state';
 import { createStorage } from '../storage';
 import { commit, commitLoop, initialFacts } from './commit';
 import { createConversations } from './conversation';
@@ -40,7 +41,7 @@ export function composeSession(deps: SessionDeps): Session {
   const commits = commitLoop(() => commit({ store, pointer, feed, outbox, tabs, visibility, work, emit, onNewReplies: deps.onNewReplies }, facts));
   const touched = () => void (facts.lastActivityAt = clock.now());
 
-  const store = createStore(commits.later);
+  const store = createStore(commits.later, { ...initialState().prefill, ...persisted.form() });
   const pointer = createPointer(persisted, commits.later);
   const feed = createMessageFeed();
   const drafts = createDrafts({ store, persisted, clock });
@@ -110,9 +111,18 @@ export function composeSession(deps: SessionDeps): Session {
   const conversations = createConversations({ store, pointer, feed, sync, drafts, outbox, client, emit, post, isLeader, showError, pollSoon });
   const { pageInfo, fallbackSubject, config } = deps;
   const create = (input: CreateConversationInput) => createConversationOnce({ client, clock, random, backoffBaseMs, requestId: newId(), input });
-  const intake = createIntake({ store, client, create, config, pageInfo, fallbackSubject, notices, touched, drafts, enter: conversations.enter });
-  // Before the panel is drawn: the form shows what was left in it from the first frame.
-  intake.resumeForm();
+  const intake = createIntake({
+    store,
+    client,
+    create,
+    config,
+    pageInfo,
+    fallbackSubject,
+    notices,
+    touched,
+    forgetForm: drafts.forgetForm,
+    enter: conversations.enter,
+  });
   const active = () => {
     touched();
     tabs.tellWatching();

@@ -1,7 +1,9 @@
 // What the customer typed and did not send: the composer's text, in the store at once (the UI
 // shows it), and the new-conversation form's fields, held by the form itself. Both are stored a
 // moment after typing stops (one write per pause, not per key), and at once when the page is left
-// or hidden, so that a reload, the site's next page or another tab finds them.
+// or hidden, so that a reload, the site's next page or another tab finds them. An anonymous
+// visitor's form is never stored: a first visit leaves no trace until a conversation starts or the
+// site identifies the customer (so that site owners need no consent banner for Parley).
 
 import type { createConversationStore } from '../conversation-store';
 import type { FormFields } from '../state';
@@ -12,7 +14,7 @@ const SAVE_AFTER_MS = 400;
 
 export interface DraftsOptions {
   store: Store;
-  persisted: Pick<ReturnType<typeof createConversationStore>, 'draft' | 'saveDraft' | 'form' | 'saveForm'>;
+  persisted: Pick<ReturnType<typeof createConversationStore>, 'draft' | 'saveDraft' | 'saveForm'>;
   clock: Clock;
 }
 
@@ -64,11 +66,10 @@ export function createDrafts({ store, persisted, clock }: DraftsOptions) {
 
     /** The customer typed in the new-conversation form. */
     typeForm(values: FormFields) {
+      if (!store.get().identity) return;
       typedForm = values;
       form.schedule();
     },
-    /** The form as it was left, here or on another page; null when nothing was typed. */
-    form: () => persisted.form(),
     /** The conversation was started: its form is spent. */
     forgetForm() {
       form.cancel();

@@ -9,7 +9,6 @@ import { formErrorsFrom, newConversationRequest } from '../new-conversation';
 import type { ResolvedConfig } from '../options';
 import { fullName } from '../people';
 import type { FormFields, FormValues, Identity } from '../state';
-import type { Drafts } from './drafts';
 import type { Notices } from './notices';
 import { emailList } from './pointer';
 import type { Store } from './store';
@@ -27,7 +26,8 @@ export interface IntakeOptions {
   enter(conversation: Conversation, pointer: StoredConversation, created: true): void;
   /** The customer did something (the poll keeps the open pace). */
   touched(): void;
-  drafts: Pick<Drafts, 'form' | 'forgetForm'>;
+  /** The conversation started: the form as it was left (drafts.ts) is spent. */
+  forgetForm(): void;
 }
 
 /** The form as an identified customer (or nobody) would find it. */
@@ -77,7 +77,7 @@ export function createIntake(options: IntakeOptions) {
       // neither stored nor shown.
       if (!store.isCurrent(token)) return;
       store.set({ prefill: prefillFor(null) });
-      options.drafts.forgetForm();
+      options.forgetForm();
       const firstMessage = { body: request.message, createdAt: conversation.createdAt };
       const emails = emailList(conversation.requester.email, request.email);
       options.enter(conversation, { id: conversation.id, emails, firstMessage, lastReadAt: null }, true);
@@ -92,13 +92,6 @@ export function createIntake(options: IntakeOptions) {
   return {
     start,
     loadHistory,
-    /** The form as the customer left it, on another page or before a reload. An identified customer's name and email are theirs. */
-    resumeForm() {
-      const left = options.drafts.form();
-      if (!left) return;
-      const { prefill, identity } = store.get();
-      store.set({ prefill: identity ? { ...prefill, message: left.message } : { ...prefill, ...left } });
-    },
     identify(identity: Identity) {
       const { prefill } = store.get();
       store.set({ identity, prefill: { ...prefill, ...prefillFor(identity), message: prefill.message } });

@@ -25,9 +25,10 @@ export function initialSources(): Sources {
 
 const sameView = (a: SessionState, b: SessionState) => (Object.keys(a) as Array<keyof SessionState>).every((key) => a[key] === b[key]);
 
-export function createStore(changed: () => void) {
-  let sources = initialSources();
-  let view = initialState();
+/** `prefill`: the form as it was left on another page of the site (drafts.ts), shown from the first view. */
+export function createStore(changed: () => void, prefill = initialState().prefill) {
+  let sources = { ...initialSources(), prefill };
+  let view = { ...initialState(), prefill };
   let tokens = 0;
   const listeners = new Set<() => void>();
 
