@@ -84,3 +84,14 @@ describe('the tag works wherever it is pasted', () => {
     expect(parleyLines().filter((line) => /loaded twice/i.test(line))).toHaveLength(1);
   });
 });
+
+describe('a tag that lost its attributes', () => {
+  test('to a plugin that combines or delays scripts: no widget, and one console warning that says why, once the page has loaded', async () => {
+    const { page, parleyLines } = await browser.newPage();
+    await page.goto(site.page('/stripped.html', site.html({ tag: '<script src="/parley.js" defer></script>' })));
+    await expect.poll(() => parleyLines('warning')).toEqual([expect.stringMatching(/no data-client-key, and no Parley\("init", …\) came by the page's load/)]);
+    expect(parleyLines('warning')[0]).toMatch(/a plugin that combines, defers or delays scripts dropped them: exclude parley\.js from it/);
+    expect(await page.locator('#parley-root').count()).toBe(0);
+    expect(parleyLines('error')).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@
 
 import { waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { whenIdle } from '../../widget/dom/page';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
 
 type ParleyStub = ((...args: unknown[]) => unknown) & { q?: unknown[][]; version?: string };
@@ -43,6 +44,9 @@ function snippet() {
 // The standalone entry: the same script-tag runtime as the loader's, with the app inside (the
 // loader's fetching of files is tested in Chromium, test/e2e/loading.test.ts).
 const loadBundle = () => import('../../widget/standalone');
+/** Once the page is idle, after the bundle's own idle work (asked for earlier, run first). */
+const idle = () => new Promise<void>((resolve) => whenIdle(window, resolve));
+const WAITING = /the tag has no data-client-key, and no Parley\("init", …\) came by the page's load/;
 
 describe('the script-tag entry', () => {
   it('replays calls made before it loaded, in order, then runs later calls at once', async () => {
@@ -76,6 +80,20 @@ describe('the script-tag entry', () => {
     page.Parley!('init', { clientKey: helpdesk.keys.client, apiUrl: helpdesk.url });
     await waitFor(() => expect(opened).toHaveBeenCalledTimes(1));
     expect(document.getElementById('parley-root')!.shadowRoot!.querySelector('[role="dialog"]')?.hasAttribute('hidden')).toBe(false);
+    await idle();
+    expect(warnings).toEqual([]);
+  });
+
+  it('says, once the page is idle, that it waits for an init that has not come (a plugin may have dropped the tag’s attributes)', async () => {
+    snippet();
+    await loadBundle();
+    await idle();
+    expect(warnings).toEqual([expect.stringMatching(WAITING)]);
+    expect(warnings[0]).toMatch(/exclude parley\.js/);
+    expect(document.getElementById('parley-root')).toBeNull();
+    // Late, the init still starts the widget.
+    page.Parley!('init', { clientKey: helpdesk.keys.client, apiUrl: helpdesk.url });
+    await waitFor(() => expect(document.getElementById('parley-root')).not.toBeNull());
   });
 
   it('returns an unsubscribe function from Parley("on") even before the widget starts', async () => {

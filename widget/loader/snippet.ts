@@ -11,7 +11,7 @@
 import { checkCall, type ParleyApi, PREFIX, runCommand } from '../core/commands';
 import { optionsFromDataset } from '../core/config';
 import type { ParleyOptions } from '../core/options';
-import { nextTask, whenParsed } from '../dom/page';
+import { nextTask, whenIdle, whenParsed } from '../dom/page';
 import { ParleyConfigError, VERSION } from './create-parley';
 
 type QueuedCall = ArrayLike<unknown>;
@@ -113,4 +113,14 @@ export function installSnippet(page: Window, script: HTMLScriptElement | null, c
       log.error(`${PREFIX} a queued command failed:`, error);
     }
   }
+  // A tag without data-client-key waits for Parley("init"). When none has come by the page's load,
+  // the likeliest cause is a plugin that combines, defers or delays scripts and dropped the tag's
+  // attributes: without a word, the site owner would only see no launcher.
+  whenIdle(win, () => {
+    if (!api && !pending && !refused && !shutDown) {
+      log.warn(
+        `${PREFIX} waiting: the tag has no data-client-key, and no Parley("init", …) came by the page's load. If the tag had data-* attributes, a plugin that combines, defers or delays scripts dropped them: exclude parley.js from it.`,
+      );
+    }
+  });
 }
