@@ -210,6 +210,31 @@ describe('across reloads', () => {
     expect(backend.keys().filter((key) => key.endsWith(':form'))).toEqual([]);
   });
 
+  it('spends the form as the conversation is sent for, and keeps it again when the helpdesk refuses it', async () => {
+    const backend = new MemoryStorage();
+    const s = open(helpdesk, { backend });
+    s.session.identify({ email: 'jane@example.com', firstName: 'Jane' });
+    const formKeys = () => backend.keys().filter((key) => key.endsWith(':form'));
+    s.session.actions.setFormDraft({ name: 'Jane', email: 'jane@example.com', message: 'Refused at first' });
+    await time.pass(500);
+    expect(formKeys()).toHaveLength(1);
+
+    helpdesk.failNext({ method: 'POST', path: '/api/v1/conversations/create/' }, 1, 400, {
+      body: JSON.stringify({ subject: ['Not now.'] }),
+      contentType: 'application/json',
+    });
+    const starting = s.session.actions.startConversation({ name: 'Jane', email: 'jane@example.com', message: 'Refused at first' });
+    // On its way: a page opened now would not offer to send it again.
+    expect(s.state().phase).toBe('creating');
+    expect(formKeys()).toEqual([]);
+    await time.complete(starting);
+    expect(s.state().phase).toBe('form');
+    await time.pass(500);
+    expect(formKeys()).toHaveLength(1);
+    const next = open(helpdesk, { backend });
+    expect(next.state().prefill.message).toBe('Refused at first');
+  });
+
   it('writes nothing of an anonymous visitor’s form: a first visit leaves no trace', async () => {
     const backend = new MemoryStorage();
     const s = open(helpdesk, { backend });

@@ -120,7 +120,7 @@ export function composeSession(deps: SessionDeps): Session {
     fallbackSubject,
     notices,
     touched,
-    forgetForm: drafts.forgetForm,
+    form: drafts,
     enter: conversations.enter,
   });
   const active = () => {

@@ -9,6 +9,7 @@ import { formErrorsFrom, newConversationRequest } from '../new-conversation';
 import type { ResolvedConfig } from '../options';
 import { fullName } from '../people';
 import type { FormFields, FormValues, Identity } from '../state';
+import type { Drafts } from './drafts';
 import type { Notices } from './notices';
 import { emailList } from './pointer';
 import type { Store } from './store';
@@ -26,8 +27,8 @@ export interface IntakeOptions {
   enter(conversation: Conversation, pointer: StoredConversation, created: true): void;
   /** The customer did something (the poll keeps the open pace). */
   touched(): void;
-  /** The conversation started: the form as it was left (drafts.ts) is spent. */
-  forgetForm(): void;
+  /** The form as it was left for the site's next page (drafts.ts). */
+  form: Pick<Drafts, 'typeForm' | 'forgetForm'>;
 }
 
 /** The form as an identified customer (or nobody) would find it. */
@@ -70,6 +71,9 @@ export function createIntake(options: IntakeOptions) {
     if (request.metadataProblem) options.notices.report('metadata', new Error(request.metadataProblem));
     const token = store.begin('creating');
     store.set({ formErrors: {}, notice: null, prefill: typed });
+    // Spent as it is sent: a next page opened before the answer must not offer to send it again
+    // (the conversation may be made by then; an identified customer finds it in their list).
+    options.form.forgetForm();
     options.touched();
     try {
       const conversation = await options.create(request.input);
@@ -77,7 +81,6 @@ export function createIntake(options: IntakeOptions) {
       // neither stored nor shown.
       if (!store.isCurrent(token)) return;
       store.set({ prefill: prefillFor(null) });
-      options.forgetForm();
       const firstMessage = { body: request.message, createdAt: conversation.createdAt };
       const emails = emailList(conversation.requester.email, request.email);
       options.enter(conversation, { id: conversation.id, emails, firstMessage, lastReadAt: null }, true);
@@ -85,6 +88,8 @@ export function createIntake(options: IntakeOptions) {
     } catch (error) {
       if (!store.isCurrent(token)) return;
       store.set({ pending: null, formErrors: isApiError(error) ? formErrorsFrom(error) : {} });
+      // Not sent: kept again, as if just typed.
+      options.form.typeForm(input);
       options.notices.showError('create', error);
     }
   }
