@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, type ErrorKind, isApiError, parseRetryAfter, type RetryDecision, retryDecision } from '../../widget/api/errors';
+import { ApiError, type ErrorKind, isApiError, MAX_RETRY_AFTER_MS, parseRetryAfter, type RetryDecision, retryDecision } from '../../widget/api/errors';
 
 const decide = (kind: ErrorKind, method: string, status: number | null = null) =>
   retryDecision(new ApiError({ kind, method, status, message: 'x', path: '/api/v1/conversations/' }));
@@ -82,6 +82,13 @@ describe('parseRetryAfter', () => {
   it('reads the obsolete RFC 850 and asctime forms, as UTC', () => {
     expect(parseRetryAfter('Thursday, 26-Feb-26 10:01:00 GMT', now)).toBe(60_000);
     expect(parseRetryAfter('Thu Feb 26 10:00:05 2026', now)).toBe(5_000);
+  });
+
+  it('asks again after 10 minutes at most: a date read on a browser clock hours behind, a day-long wait', () => {
+    const twoHoursBehind = now - 2 * 3_600_000;
+    expect(parseRetryAfter('Thu, 26 Feb 2026 10:00:30 GMT', twoHoursBehind)).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('86400', now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(MAX_RETRY_AFTER_MS).toBe(600_000);
   });
 
   it('answers zero for a date already past', () => {

@@ -100,12 +100,19 @@ function parseHttpDate(text: string): number {
   return Number.NaN;
 }
 
-/** `Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3), in ms from `now`. */
+/**
+ * The longest wait a `Retry-After` gets. A date is read against the browser's clock, which may be
+ * hours behind the server's, and a server may ask for a day: past this, the next request asks
+ * again, and a helpdesk that still wants a wait says so.
+ */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/** `Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3), in ms from `now`, at most MAX_RETRY_AFTER_MS. */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | null {
   const text = value?.trim() ?? '';
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = parseHttpDate(text);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
+  const wait = /^\d+$/.test(text) ? Number(text) * 1000 : Number.isNaN(date) ? null : date - now;
+  return wait === null ? null : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, wait));
 }
 
 /** The text of any error, for the customer's notice or the console. */
