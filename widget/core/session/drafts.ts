@@ -70,7 +70,7 @@ export function createDrafts({ store, persisted, clock }: DraftsOptions) {
       typedForm = values;
       form.schedule();
     },
-    /** The conversation was started: its form is spent. */
+    /** The form was sent for a conversation: it is spent (kept again if the create fails). */
     forgetForm() {
       form.cancel();
       typedForm = null;
