@@ -1,5 +1,5 @@
-// Pages that replace <body> on every navigation (issue 14): Hotwire Turbo Drive, Rails' default
-// since 7, and htmx's hx-boost, each loaded from npm as a site loads it. The conversation must go on across visits:
+// Pages that replace <body> or all it holds (issue 14): Hotwire Turbo Drive, Rails' default since
+// 7, htmx's hx-boost, and React mounted on <body>, each loaded from npm as a site loads it. The conversation must go on across visits:
 // one launcher, the same panel, polling and the outbox intact, no listener left behind per visit.
 
 import type { Page } from 'playwright-core';
@@ -153,6 +153,57 @@ describe('htmx, hx-boost on <body>', () => {
     }
     await expectConversationGoesOn(page, conversation.id, first);
     await saveScreenshot(page, 'htmx-after-visits');
+
+    expect(console.filter((entry) => entry.type === 'pageerror')).toEqual([]);
+    expect(parleyLines('error')).toEqual([]);
+  });
+});
+
+// React mounted on <body> (createRoot(document.body), as some single-page apps do): its first render
+// clears what body holds, the widget's root with it. React 18, the last with a build a page loads
+// as a plain script.
+const REACT = ['react/umd/react.production.min.js', 'react-dom/umd/react-dom.production.min.js']
+  .map((file) => `<script src="${vendor(file)}"></script>`)
+  .join('');
+const MOUNT_ON_BODY = `<script>
+  window.mountApp = function () {
+    var h = React.createElement;
+    function Shop() {
+      var state = React.useState(0);
+      return h('main', null, h('h1', null, 'React shop'), h('button', { onClick: function () { state[1](state[0] + 1); } }, 'Added ' + state[0] + ' to the cart'));
+    }
+    ReactDOM.createRoot(document.body).render(h(Shop));
+  };
+</script>`;
+
+describe('React mounted on <body>', () => {
+  test('the launcher and the conversation come back after its first render, and stay through its updates', async () => {
+    const { page, console, parleyLines } = await browser.newPage();
+    await page.goto(site.page('/react-body.html', site.html({ head: `${REACT}${MOUNT_ON_BODY}` })));
+    await openWidget(page);
+    const first = unique('React');
+    await startConversation(page, { email: 'react@example.com', message: first });
+    const conversation = site.emulator.listConversations().find((item) => item.subject === first)!;
+    await page.evaluate(() => ((window as unknown as { __firstDocument: boolean }).__firstDocument = true));
+
+    // The app mounts late (after a data fetch, say): body is cleared, the root put back.
+    const removals = await page.evaluateHandle(() => {
+      const removed = { count: 0 };
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.removedNodes) if ((node as Element).id === 'parley-root') removed.count++;
+      }).observe(document.body, { childList: true });
+      return removed;
+    });
+    await page.evaluate(() => (window as unknown as { mountApp(): void }).mountApp());
+    await page.getByRole('button', { name: 'Added 0 to the cart' }).click();
+    expect(await removals.evaluate((removed) => removed.count)).toBe(1);
+    await page.getByRole('button', { name: 'Added 1 to the cart' }).waitFor();
+    await expectOneRootAtTheEnd(page);
+    await expectConversationGoesOn(page, conversation.id, first);
+    await page.getByRole('button', { name: 'Added 1 to the cart' }).click();
+    await page.getByRole('button', { name: 'Added 2 to the cart' }).waitFor();
+    await expectOneRootAtTheEnd(page);
+    await saveScreenshot(page, 'react-on-body');
 
     expect(console.filter((entry) => entry.type === 'pageerror')).toEqual([]);
     expect(parleyLines('error')).toEqual([]);
