@@ -3,6 +3,7 @@
 // every request of that time answered, so "nothing else happened" is a fact, not a hope.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FormFields, Identity } from '../../widget/core/state';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator';
 import { createFakeTime, type FakeTime } from '../helpers/fake-time';
 import { MemoryStorage, type SessionOptions, startSession } from '../helpers/session';
@@ -192,32 +193,38 @@ describe('across reloads', () => {
     expect(second.eventsOf('conversation')).toEqual([expect.objectContaining({ id: conversation.id, created: false })]);
   });
 
-  it('keeps an identified customer’s form as it was left for the next page, and forgets it once the conversation starts', async () => {
+  /** The storage a page leaves when an identified customer typed in the form and went on, after a pause. */
+  async function formLeftBy(identity: Identity, fields: FormFields): Promise<MemoryStorage> {
     const backend = new MemoryStorage();
-    const first = open(helpdesk, { backend });
-    first.session.identify({ email: 'jane@example.com', firstName: 'Jane' });
-    first.session.actions.setFormDraft({ name: 'Jane', email: 'jane@example.com', message: 'Do you ship to Norway?' });
+    const page = open(helpdesk, { backend });
+    page.session.identify(identity);
+    page.session.actions.setFormDraft(fields);
     await time.pass(500);
-    first.session.destroy();
+    page.session.destroy();
+    return backend;
+  }
+  const formKeys = (backend: MemoryStorage) => backend.keys().filter((key) => key.endsWith(':form'));
 
+  it('keeps an identified customer’s form as it was left for the next page, and forgets it once the conversation starts', async () => {
+    const jane = { email: 'jane@example.com', firstName: 'Jane' };
+    const backend = await formLeftBy(jane, { name: 'Jane', email: 'jane@example.com', message: 'Do you ship to Norway?' });
     const second = open(helpdesk, { backend });
-    second.session.identify({ email: 'jane@example.com', firstName: 'Jane' });
+    second.session.identify(jane);
     expect(second.state().phase).toBe('form');
     expect(second.state().prefill).toMatchObject({ name: 'Jane', email: 'jane@example.com', message: 'Do you ship to Norway?' });
-    expect(backend.keys().filter((key) => key.endsWith(':form'))).toHaveLength(1);
+    expect(formKeys(backend)).toHaveLength(1);
     await startConversation(second, 'Do you ship to Norway?');
     // Spent: the next form, after this conversation, starts empty.
-    expect(backend.keys().filter((key) => key.endsWith(':form'))).toEqual([]);
+    expect(formKeys(backend)).toEqual([]);
   });
 
   it('spends the form as the conversation is sent for, and keeps it again when the helpdesk refuses it', async () => {
     const backend = new MemoryStorage();
     const s = open(helpdesk, { backend });
     s.session.identify({ email: 'jane@example.com', firstName: 'Jane' });
-    const formKeys = () => backend.keys().filter((key) => key.endsWith(':form'));
     s.session.actions.setFormDraft({ name: 'Jane', email: 'jane@example.com', message: 'Refused at first' });
     await time.pass(500);
-    expect(formKeys()).toHaveLength(1);
+    expect(formKeys(backend)).toHaveLength(1);
 
     helpdesk.failNext({ method: 'POST', path: '/api/v1/conversations/create/' }, 1, 400, {
       body: JSON.stringify({ subject: ['Not now.'] }),
@@ -226,11 +233,11 @@ describe('across reloads', () => {
     const starting = s.session.actions.startConversation({ name: 'Jane', email: 'jane@example.com', message: 'Refused at first' });
     // On its way: a page opened now would not offer to send it again.
     expect(s.state().phase).toBe('creating');
-    expect(formKeys()).toEqual([]);
+    expect(formKeys(backend)).toEqual([]);
     await time.complete(starting);
     expect(s.state().phase).toBe('form');
     await time.pass(500);
-    expect(formKeys()).toHaveLength(1);
+    expect(formKeys(backend)).toHaveLength(1);
     const next = open(helpdesk, { backend });
     expect(next.state().prefill.message).toBe('Refused at first');
   });
@@ -246,13 +253,7 @@ describe('across reloads', () => {
   });
 
   it('gives the identity’s name and email precedence over the form as it was left, and keeps the message', async () => {
-    const backend = new MemoryStorage();
-    const first = open(helpdesk, { backend });
-    first.session.identify({ email: 'old@example.com', firstName: 'Old' });
-    first.session.actions.setFormDraft({ name: 'Old', email: 'old@example.com', message: 'About my order' });
-    await time.pass(500);
-    first.session.destroy();
-
+    const backend = await formLeftBy({ email: 'old@example.com', firstName: 'Old' }, { name: 'Old', email: 'old@example.com', message: 'About my order' });
     const second = open(helpdesk, { backend });
     second.session.identify({ email: 'jane@example.com', firstName: 'Jane' });
     expect(second.state().prefill).toMatchObject({ name: 'Jane', email: 'jane@example.com', message: 'About my order' });
