@@ -105,7 +105,8 @@ export function installSnippet(page: Window, script: HTMLScriptElement | null, c
   win.Parley = Parley as ParleyGlobal;
 
   for (const problem of fromTag.errors) log.error(`${PREFIX} ${problem}`);
-  if (fromTag.options.clientKey !== undefined || fromTag.options.apiUrl !== undefined) start();
+  const tagStarts = fromTag.options.clientKey !== undefined || fromTag.options.apiUrl !== undefined;
+  if (tagStarts) start();
   for (const call of queue) {
     try {
       Parley(...(Array.from(call) as [unknown, ...unknown[]]));
@@ -115,12 +116,15 @@ export function installSnippet(page: Window, script: HTMLScriptElement | null, c
   }
   // A tag without data-client-key waits for Parley("init"). When none has come by the page's load,
   // the likeliest cause is a plugin that combines, defers or delays scripts and dropped the tag's
-  // attributes: without a word, the site owner would only see no launcher.
-  whenIdle(win, () => {
-    if (!api && !pending && !refused && !shutDown) {
-      log.warn(
-        `${PREFIX} waiting: the tag has no data-client-key, and no Parley("init", …) came by the page's load. If the tag had data-* attributes, a plugin that combines, defers or delays scripts dropped them: exclude parley.js from it.`,
-      );
-    }
-  });
+  // attributes: without a word, the site owner would only see no launcher. A tag that starts the
+  // widget itself asks for no idle work.
+  if (!tagStarts) {
+    whenIdle(win, () => {
+      if (!api && !pending && !refused && !shutDown) {
+        log.warn(
+          `${PREFIX} waiting: the tag has no data-client-key, and no Parley("init", …) came by the page's load. If the tag had data-* attributes, a plugin that combines, defers or delays scripts dropped them: exclude parley.js from it.`,
+        );
+      }
+    });
+  }
 }
