@@ -193,6 +193,36 @@ describe('across reloads', () => {
     expect(second.eventsOf('conversation')).toEqual([expect.objectContaining({ id: conversation.id, created: false })]);
   });
 
+  it('reads a resumed conversation once on the next page: its record, then its messages', async () => {
+    const backend = new MemoryStorage();
+    const first = open(helpdesk, { backend });
+    const conversation = await startConversation(first, 'Before the next page');
+    first.session.destroy();
+    helpdesk.clearRequests();
+
+    const second = open(helpdesk, { backend });
+    await second.session.restore();
+    const gets = (path: string) => helpdesk.requests.filter((request) => request.method === 'GET' && request.path === path).length;
+    // Three polls, short of the fifth that looks at the status anyway.
+    await waitFor(() => expect(gets(`/api/v1/conversations/${conversation.id}/messages/`)).toBeGreaterThanOrEqual(3));
+    expect(bodies(second)).toEqual(['customer: Before the next page']);
+    expect(gets(`/api/v1/conversations/${conversation.id}/`)).toBe(1);
+  });
+
+  it('looks at the record after the first list when the helpdesk could not be reached at the start', async () => {
+    const backend = new MemoryStorage();
+    const first = open(helpdesk, { backend });
+    const conversation = await startConversation(first, 'Offline at the start');
+    first.session.destroy();
+    helpdesk.setStatus(conversation.id, 'resolved');
+
+    const second = open(helpdesk, { backend });
+    helpdesk.failNext({ method: 'GET', path: `/api/v1/conversations/${conversation.id}/` }, 1, 502);
+    await second.session.restore();
+    expect(second.state().phase).not.toBe('ended');
+    await waitFor(() => expect(second.state().phase).toBe('ended'));
+  });
+
   /** The storage a page leaves when an identified customer typed in the form and went on, after a pause. */
   async function formLeftBy(identity: Identity, fields: FormFields): Promise<MemoryStorage> {
     const backend = new MemoryStorage();

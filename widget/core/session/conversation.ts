@@ -42,7 +42,8 @@ export function createConversations(options: ConversationOptions) {
     if (announce) pointer.save(next);
     else pointer.adopt(next);
     feed.reset(created);
-    options.sync.restart();
+    // Every way in brings the conversation's record: read, created, or kept by the tab that read it.
+    options.sync.restart(true);
     store.set({ conversation, pending: null, draft: options.drafts.of(conversation.id), formErrors: {}, notice: null });
     options.emit('conversation', { id: conversation.id, number: conversation.number, status: conversation.status, created });
     options.pollSoon();
@@ -118,7 +119,9 @@ export function createConversations(options: ConversationOptions) {
         if (!store.isCurrent(token)) return;
         if (isApiError(error) && error.status === 404) return forget(saved.id);
         // Unreachable for now: keep the pointer and show what we have; the poller retries. Until
-        // then the conversation is known by its id only, with the adapter's defaults for the rest.
+        // then the conversation is known by its id only, with the adapter's defaults for the rest,
+        // and its first list looks at the record.
+        options.sync.restart();
         store.set({ pending: null, conversation: toConversation({ id: saved.id }), notice: { kind: 'offline', text: messageOf(error) } });
       }
     },

@@ -41,6 +41,9 @@ export function createSync(options: SyncOptions) {
   const { client, feed, reports } = options;
   let etag: string | null = null;
   let polls = 0;
+  // The conversation's record was read (or made) as it was entered: the first list after that
+  // needs no second look at it, only a moment later.
+  let recordJustRead = false;
 
   /**
    * Takes a whole list; returns whether it changed what is held. `fromLeader`: another tab polled
@@ -77,8 +80,11 @@ export function createSync(options: SyncOptions) {
         // crosses processes asynchronously in Chromium), and this is what brings them up to date.
         reports.listed(conversation.id, result.messages);
       }
-      // The list carries no status: look at the conversation now and then, and after changes.
-      if (changed || polls % 5 === 0) await refresh(signal);
+      // The list carries no status: look at the conversation now and then, and after changes (a
+      // first list is one, unless the record came with the conversation a moment ago).
+      const lookAgain = changed && !recordJustRead;
+      recordJustRead = false;
+      if (lookAgain || polls % 5 === 0) await refresh(signal);
     } catch (error) {
       const status = statusOf(error);
       if (status === 404) return reports.gone(conversation.id);
@@ -91,10 +97,14 @@ export function createSync(options: SyncOptions) {
     poll,
     refresh,
     take,
-    /** Another conversation (or the same one again, its feed emptied): no ETag, no count. */
-    restart() {
+    /**
+     * Another conversation (or the same one again, its feed emptied): no ETag, no count.
+     * `recordRead`: its record was just read or created, so the first list does not look again.
+     */
+    restart(recordRead = false) {
       etag = null;
       polls = 0;
+      recordJustRead = recordRead;
     },
     /** The list once, if this tab has not had it (a hidden tab does not poll): history, not news. */
     async loadOnce() {
