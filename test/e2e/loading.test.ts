@@ -229,6 +229,30 @@ describe('a file whose request stalls', () => {
     await ui.panel.waitFor({ state: 'visible' });
     await converse(page, 'After a stall');
   });
+
+  test('Try again, then the first request arrives after all: the panel opens without waiting for the second', async () => {
+    const { page, context } = await browser.newPage();
+    await context.clock.install();
+    const held: Array<{ url: string; release(): Promise<void> }> = [];
+    await page.route(/\/parley-app\.[\w-]+\.js(\?.*)?$/, (route) => void held.push({ url: route.request().url(), release: () => route.continue() }));
+    await page.goto(site.page('/stalled-arrives.html', site.html()));
+    const ui = widget(page);
+    await ui.launcher.click();
+    await expect.poll(() => held.length).toBe(1);
+    await context.clock.runFor(15_000);
+    await page.locator('#parley-root').getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => held.length).toBe(2);
+
+    // The first answer comes; the second request stays dead.
+    await held[0]!.release();
+    await ui.panel.waitFor({ state: 'visible' });
+    expect(await ui.launcher.getAttribute('aria-busy')).toBeNull();
+    await converse(page, 'The first answer came');
+    // The dead second request does not report a failure 15 s later.
+    await context.clock.runFor(15_000);
+    expect(await page.locator('#parley-root').getByRole('alert').isVisible()).toBe(false);
+    expect(await ui.panel.isVisible()).toBe(true);
+  });
 });
 
 describe('under the page’s security policies', () => {

@@ -46,9 +46,9 @@ export const POLICY_NAME = 'parley';
  * A request that stalls (a mobile connection gone dead without an error, a server that never
  * answers) fires neither load nor error for minutes, and the customer who clicked would watch the
  * launcher spin with no end. After this long it counts as failed: they are told, and can try again.
- * The file's request goes on: if it runs after all, the next try finds it at once. Otherwise the
- * next try asks for the file anew, under an address of its own (`?retry=1`): a second script of the
- * same address would wait on the stalled request. The conversation code takes under a second on
+ * The file's request goes on: if it runs after all, the next try finds it at once, and a try
+ * already under way ends then too. Otherwise the next try asks for the file anew, under an address
+ * of its own (`?retry=1`): a second script of the same address would wait on the stalled request. The conversation code takes under a second on
  * Lighthouse's mobile connection, about 6 s on a 2G one.
  */
 export const STALLED_MS = 15_000;
@@ -60,6 +60,8 @@ export function scriptChunks(page: Window, loader: HTMLScriptElement | null, man
   const base = loader?.src || doc.baseURI;
   const pinned = Boolean(loader?.integrity);
   const pending = new Map<string, Promise<unknown>>();
+  /** Each file's try under way, and how to end it should an earlier, stalled request arrive after all. */
+  const underWay = new Map<string, (value: unknown) => void>();
   /** How many of each file's requests stalled: the next try's address says so. */
   const stalls = new Map<string, number>();
   /** The files of this build that may be loaded, by address: the manifest's, then the index's. */
@@ -111,11 +113,21 @@ export function scriptChunks(page: Window, loader: HTMLScriptElement | null, man
         doc.removeEventListener('securitypolicyviolation', onViolation);
         tag.parentNode?.removeChild(tag);
         forget();
+        if (underWay.get(name) === arrived) underWay.delete(name);
       };
-      tag.onload = () => {
+      const arrived = (value: unknown) => {
         done();
-        if (name in registry()) resolve(registry()[name]);
-        else reject(new Error(`${url} ran but brought nothing: is it a file of another Parley version?`));
+        resolve(value);
+      };
+      underWay.set(name, arrived);
+      tag.onload = () => {
+        if (!(name in registry())) {
+          done();
+          return reject(new Error(`${url} ran but brought nothing: is it a file of another Parley version?`));
+        }
+        arrived(registry()[name]);
+        // This request may be one that stalled: a try after it need not wait for its own.
+        underWay.get(name)?.(registry()[name]);
       };
       tag.onerror = () => {
         done();
